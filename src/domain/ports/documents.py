@@ -1,0 +1,36 @@
+from abc import abstractmethod
+from typing import Protocol
+
+from domain.documents import Document
+from domain.ids import DocumentId, UserId
+from domain.pages import Page, PageRequest
+
+
+class DocumentRepository(Protocol):
+    """Documents, always seen through their owner.
+
+    - `get` raises NotFound for a missing id and for another owner's id alike.
+    - `save` stores a changed document; it raises NotFound if the document is gone.
+    - `delete` raises NotFound for a missing or foreign id.
+    - `list` pages through one owner's documents, newest first; items leave section texts
+      out (sections are empty) and `total` counts all of the owner's documents.
+    - `delete_all` erases every document of an owner.
+    """
+
+    @abstractmethod
+    async def add(self, document: Document) -> None: ...
+
+    @abstractmethod
+    async def get(self, owner: UserId, id: DocumentId) -> Document: ...
+
+    @abstractmethod
+    async def save(self, document: Document) -> None: ...
+
+    @abstractmethod
+    async def delete(self, owner: UserId, id: DocumentId) -> None: ...
+
+    @abstractmethod
+    async def list(self, owner: UserId, page: PageRequest) -> Page[Document]: ...
+
+    @abstractmethod
+    async def delete_all(self, owner: UserId) -> None: ...

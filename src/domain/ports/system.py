@@ -1,0 +1,25 @@
+from abc import abstractmethod
+from datetime import datetime
+from typing import Protocol
+from uuid import UUID
+
+
+class Clock(Protocol):
+    """The current time, timezone-aware UTC."""
+
+    @abstractmethod
+    def now(self) -> datetime: ...
+
+
+class IdGenerator(Protocol):
+    """Fresh, unique ids."""
+
+    @abstractmethod
+    def new_id(self) -> UUID: ...
+
+
+class SecretGenerator(Protocol):
+    """Unguessable URL-safe secrets of at least 256 bits."""
+
+    @abstractmethod
+    def new_secret(self) -> str: ...

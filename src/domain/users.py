@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+
+from domain.errors import InvalidInput
+from domain.ids import UserId
+
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Email:
+    """An e-mail address, normalised to lower case; at most 254 characters."""
+
+    value: str
+
+    def __post_init__(self) -> None:
+        normalised = self.value.strip().lower()
+        if len(normalised) > 254 or not _EMAIL.match(normalised) or ".." in normalised:
+            raise InvalidInput("email is not a valid e-mail address", field="email")
+        object.__setattr__(self, "value", normalised)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Role(StrEnum):
+    USER = "user"
+    ADMIN = "admin"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class User:
+    """A person who signs in by e-mail link.
+
+    `token_version` grows on logout-all: access tokens minted for an older version stop working.
+    """
+
+    id: UserId
+    email: Email
+    role: Role
+    created_at: datetime
+    blocked: bool = False
+    token_version: int = 0
+
+    @classmethod
+    def register(cls, *, id: UserId, email: Email, admin_emails: frozenset[str],
+                 now: datetime) -> User:
+        role = Role.ADMIN if email.value in admin_emails else Role.USER
+        return cls(id=id, email=email, role=role, created_at=now)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role is Role.ADMIN
+
+    def promote_to_admin(self) -> User:
+        return replace(self, role=Role.ADMIN)
+
+    def block(self) -> User:
+        return replace(self, blocked=True, token_version=self.token_version + 1)
+
+    def unblock(self) -> User:
+        return replace(self, blocked=False)
+
+    def revoke_access_tokens(self) -> User:
+        return replace(self, token_version=self.token_version + 1)
