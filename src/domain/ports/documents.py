@@ -1,4 +1,5 @@
 from abc import abstractmethod
+from collections.abc import Sequence
 from typing import Protocol
 
 from domain.documents import Document
@@ -15,6 +16,8 @@ class DocumentRepository(Protocol):
     - `list` pages through one owner's documents, newest first; items leave section texts
       out (sections are empty) and `total` counts all of the owner's documents.
     - `delete_all` erases every document of an owner.
+    - `all_of` returns every document of an owner in full (sections included), oldest
+      first, in one round trip.
     """
 
     @abstractmethod
@@ -34,3 +37,6 @@ class DocumentRepository(Protocol):
 
     @abstractmethod
     async def delete_all(self, owner: UserId) -> None: ...
+
+    @abstractmethod
+    async def all_of(self, owner: UserId) -> Sequence[Document]: ...

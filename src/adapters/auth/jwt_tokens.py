@@ -1,0 +1,68 @@
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID, uuid4
+
+import jwt
+from jwt.types import Options
+
+from domain.errors import NotAuthenticated
+from domain.ids import UserId
+from domain.ports.tokens import AccessClaims, TokenIssuer
+from domain.users import User
+
+_ALGORITHM = "HS256"
+_TYPE = "access"
+_CLAIMS = ["sub", "iss", "aud", "iat", "nbf", "exp", "typ", "ver", "jti"]
+# PyJWT checks times against the wall clock; here the `now` passed in is what counts, so
+# its own time checks are off (the claims stay required) and `_check_times` does them.
+_OPTIONS: Options = {"require": _CLAIMS, "strict_aud": True, "verify_exp": False,
+                     "verify_nbf": False, "verify_iat": False}
+
+
+class JwtTokenIssuer(TokenIssuer):
+    """HS256 access tokens. Only HS256 is accepted, so `none` and key-confusion tricks fail."""
+
+    def __init__(self, *, secret: str, issuer: str, audience: str, lifetime_s: int = 900) -> None:
+        self._secret, self._issuer, self._audience = secret, issuer, audience
+        self.lifetime_s = lifetime_s
+
+    def issue(self, user: User, now: datetime) -> str:
+        issued_at = int(now.timestamp())
+        claims = {
+            "sub": str(user.id), "iss": self._issuer, "aud": self._audience,
+            "iat": issued_at, "nbf": issued_at, "exp": issued_at + self.lifetime_s,
+            "typ": _TYPE, "ver": user.token_version, "jti": uuid4().hex,
+        }
+        return jwt.encode(claims, self._secret, algorithm=_ALGORITHM)
+
+    def verify(self, token: str, now: datetime) -> AccessClaims:
+        try:
+            claims = jwt.decode(token, self._secret, algorithms=[_ALGORITHM],
+                                audience=self._audience, issuer=self._issuer, options=_OPTIONS)
+        except jwt.PyJWTError as error:
+            raise NotAuthenticated("The access token is invalid.") from error
+        return _access_claims(claims, now)
+
+
+def _access_claims(claims: dict[str, Any], now: datetime) -> AccessClaims:
+    expires_at = _check_times(claims, now.timestamp())
+    version, subject = claims["ver"], claims["sub"]
+    if claims["typ"] != _TYPE or type(version) is not int or not isinstance(subject, str):
+        raise NotAuthenticated("The access token is invalid.")
+    try:
+        user_id = UserId(UUID(subject))
+    except ValueError as error:
+        raise NotAuthenticated("The access token is invalid.") from error
+    return AccessClaims(user_id=user_id, token_version=version, expires_at=expires_at)
+
+
+def _check_times(claims: dict[str, Any], now: float) -> datetime:
+    times = [claims["iat"], claims["nbf"], claims["exp"]]
+    if any(type(value) not in (int, float) for value in times):
+        raise NotAuthenticated("The access token is invalid.")
+    issued_at, not_before, expires = times
+    if now >= expires:
+        raise NotAuthenticated("The access token has expired.")
+    if now < not_before or now < issued_at:
+        raise NotAuthenticated("The access token is not valid yet.")
+    return datetime.fromtimestamp(expires, UTC)

@@ -1,0 +1,27 @@
+from domain.errors import NotAuthenticated, NotFound
+from domain.ports.system import Clock
+from domain.ports.tokens import TokenIssuer
+from domain.ports.users import UserRepository
+from domain.users import User
+
+
+class Authenticate:
+    """Who is behind an access token.
+
+    - the token must be genuine and unexpired
+    - its token version must be the user's current one (logout-all and blocking bump it)
+    - a deleted or blocked user is NotAuthenticated
+    """
+
+    def __init__(self, issuer: TokenIssuer, users: UserRepository, clock: Clock) -> None:
+        self._issuer, self._users, self._clock = issuer, users, clock
+
+    async def __call__(self, access_token: str) -> User:
+        claims = self._issuer.verify(access_token, self._clock.now())
+        try:
+            user = await self._users.get(claims.user_id)
+        except NotFound:
+            raise NotAuthenticated from None
+        if user.blocked or user.token_version != claims.token_version:
+            raise NotAuthenticated
+        return user

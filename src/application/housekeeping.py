@@ -1,0 +1,41 @@
+from dataclasses import dataclass
+from datetime import timedelta
+
+from domain.ports.magic_links import MagicLinkRepository
+from domain.ports.outbox import Outbox
+from domain.ports.sessions import SessionRepository
+from domain.ports.system import Clock
+from domain.ports.transactions import TransactionManager
+
+KEEP_SENT_MAIL = timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class HousekeepingReport:
+    magic_links: int
+    sessions: int
+    mail: int
+
+
+class Housekeeping:
+    """Remove what has no use any more.
+
+    - expired sign-in links, used or not
+    - session families that were revoked or reached their lifetime
+    - delivered e-mails after a week (their bodies were wiped on delivery)
+    """
+
+    def __init__(self, links: MagicLinkRepository, sessions: SessionRepository, outbox: Outbox,
+                 tx: TransactionManager, clock: Clock) -> None:
+        self._links, self._sessions, self._outbox = links, sessions, outbox
+        self._tx, self._clock = tx, clock
+
+    async def __call__(self) -> HousekeepingReport:
+        now = self._clock.now()
+        report = HousekeepingReport(
+            magic_links=await self._links.delete_expired(now),
+            sessions=await self._sessions.delete_ended(now),
+            mail=await self._outbox.purge_sent(now - KEEP_SENT_MAIL),
+        )
+        await self._tx.commit()
+        return report

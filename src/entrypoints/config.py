@@ -1,0 +1,126 @@
+"""One settings object, read from the environment (and `.env`), validated at start."""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import msgspec
+from dotenv import dotenv_values
+from msgspec import Meta
+
+from domain.errors import InvalidInput
+from domain.ports.rate_limits import Rate
+
+DEV_SECRET = "development-only-secret-key-change-me-0123456789"  # noqa: S105
+MIN_SECRET_LENGTH = 32
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+    TEST = "test"
+
+
+class ConfigError(Exception):
+    """The settings cannot run the service; the message says which one and why."""
+
+
+class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=False):
+    environment: Environment = Environment.DEVELOPMENT
+    debug: bool = False
+    secret_key: str = DEV_SECRET
+    database_url: str = "sqlite:///var/tesigo.db"
+    app_url: str = "http://127.0.0.1:8000"
+    cors_origins: list[str] = msgspec.field(default_factory=list)
+    allowed_hosts: list[str] = msgspec.field(default_factory=lambda: ["*"])
+    admin_emails: list[str] = msgspec.field(default_factory=list)
+    smtp_host: str | None = None
+    smtp_port: Annotated[int, Meta(ge=1, le=65535)] = 25
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = False
+    email_from: str = "TesiGo <no-reply@tesigo.local>"
+    mail_dir: str = "var/mail"
+    storage_dir: str = "var/storage"
+    log_format: str | None = None
+    log_level: str = "INFO"
+    worker_concurrency: Annotated[int, Meta(ge=1, le=256)] = 4
+    job_lease_s: Annotated[int, Meta(ge=5)] = 60
+    rate_limit_signin: str = "20/minute"
+    rate_limit_magic_link: str = "5/hour"
+    rate_limit_api: str = "600/minute"
+    access_token_ttl_s: Annotated[int, Meta(ge=60, le=3600)] = 900
+    session_lifetime_days: Annotated[int, Meta(ge=1, le=365)] = 30
+    outbox_poll_s: Annotated[float, Meta(gt=0)] = 2.0
+
+    def __repr__(self) -> str:
+        shown = {f: getattr(self, f) for f in self.__struct_fields__}
+        for secret in ("secret_key", "smtp_password"):
+            shown[secret] = "***" if shown[secret] else shown[secret]
+        return f"Settings({shown})"
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment is Environment.PRODUCTION
+
+    @property
+    def uses_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def json_logs(self) -> bool:
+        return (self.log_format or ("json" if self.is_production else "console")) == "json"
+
+    @property
+    def development_mailer(self) -> bool:
+        return self.smtp_host is None
+
+    def rate(self, name: str) -> Rate:
+        return Rate.parse(getattr(self, f"rate_limit_{name}"))
+
+    def check(self) -> Settings:
+        """Refuse settings that would run the service unsafely; returns self."""
+        for name in ("signin", "magic_link", "api"):
+            try:
+                self.rate(name)
+            except InvalidInput as error:
+                raise ConfigError(f"RATE_LIMIT_{name.upper()}: {error}") from None
+        if self.log_format not in (None, "json", "console"):
+            raise ConfigError("LOG_FORMAT must be json or console")
+        if self.is_production:
+            if len(self.secret_key) < MIN_SECRET_LENGTH or self.secret_key == DEV_SECRET:
+                raise ConfigError("SECRET_KEY must be set to at least 32 characters in production")
+            if self.development_mailer:
+                raise ConfigError("SMTP_HOST must be set in production (no development mailer)")
+            if self.debug:
+                raise ConfigError("DEBUG must be off in production")
+        return self
+
+
+_LISTS = {"cors_origins", "allowed_hosts", "admin_emails"}
+
+
+def load_settings(environ: dict[str, str] | None = None, env_file: Path | None = None) -> Settings:
+    """Settings from `.env` (if present) overlaid by the process environment."""
+    source: dict[str, str | None] = {}
+    path = env_file or Path(".env")
+    if environ is None and path.is_file():
+        source.update(dotenv_values(path))
+    source.update(os.environ if environ is None else environ)
+    names = set(Settings.__struct_fields__)
+    raw: dict[str, object] = {}
+    for key, value in source.items():
+        name = key.lower()
+        if name not in names or value is None or value == "":
+            continue
+        raw[name] = [v.strip() for v in value.split(",") if v.strip()] if name in _LISTS else value
+    if "admin_emails" in raw:
+        raw["admin_emails"] = [str(e).lower() for e in raw["admin_emails"]]  # type: ignore[attr-defined]
+    try:
+        settings = msgspec.convert(raw, Settings, strict=False)
+    except msgspec.ValidationError as error:
+        raise ConfigError(f"invalid setting: {error}") from None
+    return settings.check()

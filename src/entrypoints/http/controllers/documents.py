@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from dishka.integrations.litestar import FromDishka
+from litestar import Controller, delete, get, patch, post
+from litestar.params import FromPath, JSONBody, Parameter
+from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
+
+from application.documents.create_document import CreateDocument, CreateDocumentRequest
+from application.documents.delete_document import DeleteDocument
+from application.documents.get_document import GetDocument
+from application.documents.list_documents import ListDocuments
+from application.documents.update_document import UpdateDocument, UpdateDocumentRequest
+from domain.ids import DocumentId
+from domain.pages import MAX_PAGE, PageRequest
+from entrypoints.http.document_schemas import (
+    DocumentIn,
+    DocumentOut,
+    DocumentPageOut,
+    DocumentPatch,
+)
+from entrypoints.http.identity import CurrentUser
+
+Limit = Annotated[int, Parameter(ge=1, le=MAX_PAGE)]
+Offset = Annotated[int, Parameter(ge=0)]
+
+
+class DocumentsController(Controller):
+    path = "/api/v1/documents"
+    tags = ["documents"]
+
+    @post(status_code=HTTP_201_CREATED)
+    async def create(self, data: JSONBody[DocumentIn], user: FromDishka[CurrentUser],
+                     create: FromDishka[CreateDocument]) -> DocumentOut:
+        document = await create(CreateDocumentRequest(owner=user.id, spec=data.to_spec()))
+        return DocumentOut.of(document)
+
+    @get()
+    async def list_documents(self, user: FromDishka[CurrentUser],
+                             list_documents: FromDishka[ListDocuments],
+                             limit: Limit = 20, offset: Offset = 0) -> DocumentPageOut:
+        page = await list_documents(user.id, PageRequest(limit=limit, offset=offset))
+        return DocumentPageOut.of(page)
+
+    @get("/{document_id:uuid}")
+    async def get_document(self, document_id: FromPath[UUID], user: FromDishka[CurrentUser],
+                           get_document: FromDishka[GetDocument]) -> DocumentOut:
+        return DocumentOut.of(await get_document(user.id, DocumentId(document_id)))
+
+    @patch("/{document_id:uuid}")
+    async def update(self, document_id: FromPath[UUID], data: JSONBody[DocumentPatch],
+                     user: FromDishka[CurrentUser],
+                     update: FromDishka[UpdateDocument]) -> DocumentOut:
+        document = await update(UpdateDocumentRequest(owner=user.id, id=DocumentId(document_id),
+                                                      changes=data.changes()))
+        return DocumentOut.of(document)
+
+    @delete("/{document_id:uuid}", status_code=HTTP_204_NO_CONTENT)
+    async def remove(self, document_id: FromPath[UUID], user: FromDishka[CurrentUser],
+                     remove: FromDishka[DeleteDocument]) -> None:
+        await remove(user.id, DocumentId(document_id))

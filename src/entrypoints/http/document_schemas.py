@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from msgspec import UNSET, Meta, UnsetType
+
+from domain.documents import CitationStyle, Document, DocumentSpec, Kind, Section, Source
+from domain.languages import Language
+from domain.pages import Page
+from entrypoints.http.schema_base import Strict
+
+Title = Annotated[str, Meta(min_length=1, max_length=300)]
+Topic = Annotated[str, Meta(min_length=1, max_length=2000)]
+LanguageCode = Annotated[str, Meta(pattern="^[a-z]{2}$")]
+TargetWords = Annotated[int, Meta(ge=300, le=100_000)]
+Instructions = Annotated[str, Meta(max_length=10_000)]
+
+
+
+class DocumentIn(Strict, kw_only=True, frozen=True):
+    title: Title
+    topic: Topic
+    kind: Kind
+    language: LanguageCode
+    target_words: TargetWords
+    citation_style: CitationStyle
+    instructions: Instructions | None = None
+
+    def to_spec(self) -> DocumentSpec:
+        return DocumentSpec(title=self.title, topic=self.topic, kind=self.kind,
+                            language=Language(self.language), target_words=self.target_words,
+                            citation_style=self.citation_style, instructions=self.instructions)
+
+
+class DocumentPatch(Strict, kw_only=True, frozen=True):
+    title: Title | UnsetType = UNSET
+    topic: Topic | UnsetType = UNSET
+    kind: Kind | UnsetType = UNSET
+    language: LanguageCode | UnsetType = UNSET
+    target_words: TargetWords | UnsetType = UNSET
+    citation_style: CitationStyle | UnsetType = UNSET
+    instructions: Instructions | UnsetType | None = UNSET
+
+    def changes(self) -> dict[str, Any]:
+        given = {f: getattr(self, f) for f in self.__struct_fields__}
+        changes = {f: v for f, v in given.items() if v is not UNSET}
+        if "language" in changes:
+            changes["language"] = Language(changes["language"])
+        return changes
+
+
+class OutlineItemOut(Strict, kw_only=True, frozen=True):
+    index: int
+    title: str
+    target_words: int
+
+
+class SectionOut(Strict, kw_only=True, frozen=True):
+    index: int
+    title: str
+    text: str
+    word_count: int
+    citations: list[int]
+
+    @classmethod
+    def of(cls, s: Section) -> SectionOut:
+        return cls(index=s.index, title=s.title, text=s.text, word_count=s.word_count,
+                   citations=list(s.citations))
+
+
+class SourceOut(Strict, kw_only=True, frozen=True):
+    n: int
+    title: str
+    authors: list[str]
+    year: int | None
+    venue: str | None
+    doi: str | None
+    url: str | None
+
+    @classmethod
+    def of(cls, s: Source) -> SourceOut:
+        return cls(n=s.n, title=s.title, authors=list(s.authors), year=s.year, venue=s.venue,
+                   doi=s.doi, url=s.url)
+
+
+class DocumentSummaryOut(Strict, kw_only=True, frozen=True):
+    id: str
+    title: str
+    topic: str
+    kind: Kind
+    language: str
+    target_words: int
+    citation_style: CitationStyle
+    instructions: str | None
+    status: str
+    outline: list[OutlineItemOut]
+    sources: list[SourceOut]
+    bibliography: list[str]
+    requirements: str | None
+    word_count: int
+    revision: int
+    created_at: datetime
+    updated_at: datetime
+
+    @staticmethod
+    def fields_of(d: Document) -> dict[str, Any]:
+        spec = d.spec
+        return dict(
+            id=str(d.id), title=spec.title, topic=spec.topic, kind=spec.kind,
+            language=spec.language.code, target_words=spec.target_words,
+            citation_style=spec.citation_style, instructions=spec.instructions,
+            status=d.status.value,
+            outline=[OutlineItemOut(index=o.index, title=o.title, target_words=o.target_words)
+                     for o in d.outline],
+            sources=[SourceOut.of(s) for s in d.sources], bibliography=list(d.bibliography),
+            requirements=d.requirements, word_count=d.word_count, revision=d.revision,
+            created_at=d.created_at, updated_at=d.updated_at,
+        )
+
+    @classmethod
+    def of(cls, d: Document) -> DocumentSummaryOut:
+        return cls(**cls.fields_of(d))
+
+
+class DocumentOut(DocumentSummaryOut, kw_only=True, frozen=True):
+    sections: list[SectionOut]
+
+    @classmethod
+    def of(cls, d: Document) -> DocumentOut:
+        return cls(**cls.fields_of(d), sections=[SectionOut.of(s) for s in d.sections])
+
+
+class DocumentPageOut(Strict, kw_only=True, frozen=True):
+    items: list[DocumentSummaryOut]
+    total: int
+    limit: int
+    offset: int
+
+    @classmethod
+    def of(cls, page: Page[Document]) -> DocumentPageOut:
+        return cls(items=[DocumentSummaryOut.of(d) for d in page.items], total=page.total,
+                   limit=page.limit, offset=page.offset)

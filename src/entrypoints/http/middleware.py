@@ -1,0 +1,68 @@
+"""ASGI middleware: request ids, access logs and security headers."""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+
+import structlog
+from litestar.datastructures import MutableScopeHeaders
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+_VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+HSTS = "max-age=31536000; includeSubDomains"
+DOCS_CSP = "default-src 'self' 'unsafe-inline' cdn.jsdelivr.net unpkg.com; img-src 'self' data:"
+access_log = structlog.get_logger("tesigo.access")
+
+
+def request_context(hsts: bool):  # type: ignore[no-untyped-def]
+    """Middleware factory: one id per request (taken from `X-Request-ID` when it looks
+    sane), bound to every log line of the request, echoed in the answer, plus security
+    headers on every answer. The access log has the path but never the query string,
+    which may carry a token."""
+
+    def middleware(app: ASGIApp) -> ASGIApp:
+        async def handle(scope: Scope, receive: Receive, send: Send) -> None:
+            if scope["type"] not in ("http", "websocket"):
+                await app(scope, receive, send)
+                return
+            given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+            request_id = given if _VALID_REQUEST_ID.match(given) else uuid.uuid4().hex
+            started, status = time.perf_counter(), 0
+            path = scope["path"]
+
+            async def send_with_headers(message: Message) -> None:
+                nonlocal status
+                if message["type"] == "http.response.start":
+                    status = message["status"]
+                    headers = MutableScopeHeaders.from_message(message)
+                    headers["X-Request-ID"] = request_id
+                    for name, value in SECURITY_HEADERS.items():
+                        headers.setdefault(name, value)
+                    if path.startswith("/schema") and not path.endswith(".json"):
+                        headers["Content-Security-Policy"] = DOCS_CSP
+                    if hsts:
+                        headers["Strict-Transport-Security"] = HSTS
+                await send(message)
+
+            with structlog.contextvars.bound_contextvars(request_id=request_id):
+                try:
+                    await app(scope, receive, send_with_headers)
+                finally:
+                    access_log.info("request", method=scope.get("method", "WS"), path=path,
+                                    status=status,
+                                    ms=round((time.perf_counter() - started) * 1000, 1))
+
+        return handle
+
+    return middleware

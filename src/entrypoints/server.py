@@ -1,0 +1,29 @@
+"""Builds the served application: container, app and the embedded worker's lifecycle."""
+
+from __future__ import annotations
+
+import asyncio
+
+from litestar import Litestar
+
+from entrypoints.config import Settings
+from entrypoints.http.app import create_app
+from entrypoints.ioc import make_container
+from entrypoints.worker.runner import Worker
+
+
+def build_app(settings: Settings, *, embedded_worker: bool = True) -> Litestar:
+    container = make_container(settings)
+    worker = Worker(container, poll_s=settings.outbox_poll_s)
+    tasks: list[asyncio.Task[None]] = []
+
+    async def start_worker() -> None:
+        if embedded_worker:
+            tasks.append(asyncio.create_task(worker.run(), name="embedded-worker"))
+
+    async def stop() -> None:
+        worker.stop()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await container.close()
+
+    return create_app(container, settings, on_startup=[start_worker], on_shutdown=[stop])

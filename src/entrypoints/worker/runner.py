@@ -1,0 +1,64 @@
+"""The background worker: delivers the e-mail outbox and keeps house on a schedule.
+
+It runs as `tesigo worker`, or inside `tesigo serve` unless `--no-worker`. Each task runs in
+its own container scope (its own transaction); a failing round is logged and retried on the
+next tick, so one bad message or a database blip never stops the loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable
+
+import structlog
+from dishka import AsyncContainer
+from prometheus_client import Counter
+
+from application.housekeeping import Housekeeping
+from application.mail.deliver_outbox import DeliverOutbox
+
+HOUSEKEEPING_EVERY_S = 300.0
+EMAILS = Counter("tesigo_emails_total", "E-mails handed to the mail transport", ["outcome"])
+log = structlog.get_logger("tesigo.worker")
+
+
+class Worker:
+    def __init__(self, container: AsyncContainer, *, poll_s: float = 2.0,
+                 housekeeping_every_s: float = HOUSEKEEPING_EVERY_S) -> None:
+        self._container = container
+        self._poll_s, self._housekeeping_every_s = poll_s, housekeeping_every_s
+        self._stopping = asyncio.Event()
+
+    def stop(self) -> None:
+        """Finish the round in progress, then return from `run`."""
+        self._stopping.set()
+
+    async def run(self) -> None:
+        log.info("worker started")
+        await asyncio.gather(self._every(self._poll_s, self.deliver_mail),
+                             self._every(self._housekeeping_every_s, self.keep_house))
+        log.info("worker stopped")
+
+    async def deliver_mail(self) -> None:
+        async with self._container() as scope:
+            report = await (await scope.get(DeliverOutbox))()
+        EMAILS.labels("sent").inc(report.sent)
+        EMAILS.labels("failed").inc(report.failed)
+        if report.sent or report.failed:
+            log.info("outbox delivered", sent=report.sent, failed=report.failed)
+
+    async def keep_house(self) -> None:
+        async with self._container() as scope:
+            report = await (await scope.get(Housekeeping))()
+        log.info("housekeeping", magic_links=report.magic_links, sessions=report.sessions,
+                 mail=report.mail)
+
+    async def _every(self, period_s: float, task: Callable[[], Awaitable[None]]) -> None:
+        while not self._stopping.is_set():
+            try:
+                await task()
+            except Exception:  # logged and retried next round: the loop must outlive blips
+                log.exception("worker task failed", task=task.__name__)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), timeout=period_s)

@@ -1,0 +1,36 @@
+from collections.abc import AsyncIterator
+from typing import Any, TypeVar
+
+import pytest
+from dishka import AsyncContainer
+from tests.memory_container import Fakes, memory_container
+
+T = TypeVar("T")
+
+
+@pytest.fixture
+def fakes() -> Fakes:
+    return Fakes()
+
+
+@pytest.fixture
+async def container(fakes: Fakes) -> AsyncIterator[AsyncContainer]:
+    container = memory_container(fakes)
+    yield container
+    await container.close()
+
+
+class Run:
+    """Runs a use case in its own request scope, as one HTTP request would."""
+
+    def __init__(self, container: AsyncContainer) -> None:
+        self._container = container
+
+    async def __call__(self, use_case: type[Any], *args: Any, **kwargs: Any) -> Any:
+        async with self._container() as scope:
+            return await (await scope.get(use_case))(*args, **kwargs)
+
+
+@pytest.fixture
+def run(container: AsyncContainer) -> Run:
+    return Run(container)

@@ -1,0 +1,75 @@
+"""The real `tesigo serve` process on PostgreSQL, driven over HTTP: sign-in through a real
+SMTP server, documents, and ownership between two users."""
+
+import re
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from tests.e2e.processes import Served, run_tesigo, tesigo_env
+from tests.smtp_server import SmtpTestServer
+
+pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
+LINK = re.compile(r"http://app\.test/auth/verify\?token=([A-Za-z0-9_\-]+)")
+SPEC = {"title": "Bridges", "topic": "Suspension bridges in Europe", "kind": "thesis",
+        "language": "uk", "target_words": 12000, "citation_style": "gost"}
+
+
+@pytest.fixture
+def service(postgres_url: str, tmp_path) -> Iterator[tuple[Served, SmtpTestServer]]:
+    smtp = SmtpTestServer()
+    smtp.start()
+    env = tesigo_env(ENVIRONMENT="production", DATABASE_URL=postgres_url,
+                     SECRET_KEY="e2e-secret-key-0123456789abcdefghijklmnop",
+                     SMTP_HOST=smtp.host, SMTP_PORT=str(smtp.port), APP_URL="http://app.test",
+                     ADMIN_EMAILS="boss@example.com", LOG_FORMAT="json")
+    migrated = run_tesigo("migrate", env=env, cwd=tmp_path)
+    assert migrated.returncode == 0, migrated.stderr + migrated.stdout
+    served = Served(env, tmp_path)
+    try:
+        served.wait_until_healthy()
+        yield served, smtp
+    finally:
+        served.stop()
+        smtp.stop()
+
+
+def sign_in(client: httpx.Client, smtp: SmtpTestServer, email: str) -> dict[str, str]:
+    before = len(smtp.messages)
+    assert client.post("/api/v1/auth/magic-link", json={"email": email}).status_code == 202
+    deadline = time.monotonic() + 10
+    while len(smtp.messages) == before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    text = smtp.messages[-1].get_body(preferencelist=("plain",)).get_content()
+    token = LINK.search(text).group(1)  # type: ignore[union-attr]
+    pair = client.post("/api/v1/auth/verify-magic-link", json={"token": token})
+    assert pair.status_code == 200, pair.text
+    return {"Authorization": f"Bearer {pair.json()['access_token']}"}
+
+
+def test_sign_in_documents_and_ownership(service) -> None:
+    served, smtp = service
+    with httpx.Client(base_url=served.url, timeout=10) as client:
+        assert client.get("/ready").status_code == 200
+        alice = sign_in(client, smtp, "alice@example.com")
+        bob = sign_in(client, smtp, "bob@example.com")
+        assert client.get("/api/v1/auth/me", headers=alice).json()["email"] == "alice@example.com"
+
+        created = client.post("/api/v1/documents", json=SPEC, headers=alice)
+        assert created.status_code == 201, created.text
+        url = f"/api/v1/documents/{created.json()['id']}"
+        listed = client.get("/api/v1/documents", headers=alice).json()
+        assert listed["total"] == 1 and listed["items"][0]["title"] == "Bridges"
+        patched = client.patch(url, json={"title": "Мости Європи"}, headers=alice)
+        assert patched.status_code == 200 and patched.json()["title"] == "Мости Європи"
+
+        assert client.get(url, headers=bob).status_code == 404
+        assert client.patch(url, json={"title": "x"}, headers=bob).status_code == 404
+        assert client.delete(url, headers=bob).status_code == 404
+        assert client.get("/api/v1/documents", headers=bob).json()["total"] == 0
+
+        assert client.delete(url, headers=alice).status_code == 204
+        assert client.get(url, headers=alice).status_code == 404
+    log = served.log_path.read_text()
+    assert "token=" not in log.replace("token=***", "")  # no sign-in link in production logs

@@ -1,0 +1,93 @@
+"""The application's own container with every storage and outside port served by the
+in-memory adapters: what the fast application and HTTP tests run on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dishka import AsyncContainer, Provider, Scope, alias, provide
+from litestar.stores.base import Store
+from litestar.stores.memory import MemoryStore
+
+from adapters.memory.audit import InMemoryAuditLog
+from adapters.memory.database import InMemoryDatabase
+from adapters.memory.documents import InMemoryDocumentRepository
+from adapters.memory.magic_links import InMemoryMagicLinkRepository
+from adapters.memory.mailer import InMemoryMailer
+from adapters.memory.outbox import InMemoryOutbox
+from adapters.memory.probe import InMemoryStorageProbe
+from adapters.memory.sessions import InMemorySessionRepository
+from adapters.memory.system import FixedClock
+from adapters.memory.transactions import InMemoryTransactionManager
+from adapters.memory.users import InMemoryUserRepository
+from domain.ports.audit import AuditLog
+from domain.ports.documents import DocumentRepository
+from domain.ports.magic_links import MagicLinkRepository
+from domain.ports.mailer import Mailer
+from domain.ports.outbox import Outbox
+from domain.ports.probe import StorageProbe
+from domain.ports.sessions import SessionRepository
+from domain.ports.system import Clock
+from domain.ports.transactions import TransactionManager
+from domain.ports.users import UserRepository
+from entrypoints.config import Environment, Settings
+from entrypoints.ioc import make_container
+
+
+@dataclass
+class Fakes:
+    db: InMemoryDatabase = field(default_factory=InMemoryDatabase)
+    mailer: InMemoryMailer = field(default_factory=InMemoryMailer)
+    clock: FixedClock = field(default_factory=FixedClock)
+    probe: InMemoryStorageProbe = field(default_factory=InMemoryStorageProbe)
+    store: MemoryStore = field(default_factory=MemoryStore)
+
+
+class InMemoryProvider(Provider):
+    def __init__(self, fakes: Fakes) -> None:
+        super().__init__()
+        self._fakes = fakes
+
+    @provide(scope=Scope.APP)
+    def db(self) -> InMemoryDatabase:
+        return self._fakes.db
+
+    @provide(scope=Scope.APP)
+    def mailer(self) -> Mailer:
+        return self._fakes.mailer
+
+    @provide(scope=Scope.APP)
+    def clock(self) -> Clock:
+        return self._fakes.clock
+
+    @provide(scope=Scope.APP)
+    def probe(self) -> StorageProbe:
+        return self._fakes.probe
+
+    @provide(scope=Scope.APP)
+    def store(self) -> Store:
+        return self._fakes.store
+
+    unit_of_work = provide(InMemoryTransactionManager, scope=Scope.REQUEST)
+    tx = alias(source=InMemoryTransactionManager, provides=TransactionManager)
+    users = provide(InMemoryUserRepository, provides=UserRepository, scope=Scope.REQUEST)
+    links = provide(InMemoryMagicLinkRepository, provides=MagicLinkRepository,
+                    scope=Scope.REQUEST)
+    sessions = provide(InMemorySessionRepository, provides=SessionRepository,
+                       scope=Scope.REQUEST)
+    documents = provide(InMemoryDocumentRepository, provides=DocumentRepository,
+                        scope=Scope.REQUEST)
+    outbox = provide(InMemoryOutbox, provides=Outbox, scope=Scope.REQUEST)
+    audit = provide(InMemoryAuditLog, provides=AuditLog, scope=Scope.REQUEST)
+
+
+def settings_for(**changes: object) -> Settings:
+    base: dict[str, object] = dict(environment=Environment.TEST, app_url="https://tesigo.test",
+                                   admin_emails=["boss@example.com"],
+                                   secret_key="test-secret-key-that-is-long-enough-0123")
+    base.update(changes)
+    return Settings(**base).check()  # type: ignore[arg-type]
+
+
+def memory_container(fakes: Fakes, settings: Settings | None = None) -> AsyncContainer:
+    return make_container(settings or settings_for(), InMemoryProvider(fakes))
