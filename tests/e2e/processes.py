@@ -13,7 +13,6 @@ import httpx
 from tests.smtp_server import free_port
 
 TESIGO = [str(Path(sys.executable).with_name("tesigo"))]  # the installed console script
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def tesigo_env(**settings: str) -> dict[str, str]:
@@ -52,6 +51,8 @@ class Served:
         raise TimeoutError(f"tesigo serve did not start:\n{self.log_path.read_text()}")
 
     def stop(self) -> int:
+        """SIGTERM, as an orchestrator would. uvicorn shuts down cleanly, then re-raises the
+        signal, so a clean stop exits with -SIGTERM."""
         self.process.send_signal(signal.SIGTERM)
         try:
             return self.process.wait(timeout=20)

@@ -1,11 +1,23 @@
 import json
 import logging
 
+import pytest
 import structlog
 
 from entrypoints.logging import configure_logging, redact_text
 
 TOKEN = "qV3n8XyZ_a1b2c3d4e5f6g7h8i9j0kLmNoPqRsTuVwX"
+
+
+@pytest.fixture(autouse=True)
+def restore_logging():
+    """configure_logging binds a handler to the captured stdout; put the old set-up back."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    structlog.reset_defaults()
 
 
 def test_tokens_in_text_are_masked() -> None:

@@ -62,6 +62,7 @@ def create_app(container: AsyncContainer, settings: Settings,
         ),
         request_max_body_size=MAX_BODY_BYTES,
         debug=settings.debug,
+        logging_config=None,  # structlog is configured once, by the entry point
         on_startup=list(on_startup),
         on_shutdown=list(on_shutdown),
     )

@@ -1,0 +1,34 @@
+"""The committed state of the in-memory storage: one per application."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from collections.abc import Hashable
+from typing import Any
+from weakref import WeakValueDictionary
+
+USERS = "users"
+USER_EMAILS = "user_emails"
+MAGIC_LINKS = "magic_links"
+SESSION_FAMILIES = "session_families"
+REFRESH_TOKENS = "refresh_tokens"
+DOCUMENTS = "documents"
+OUTBOX = "outbox"
+AUDIT_LOG = "audit_log"
+
+RowKey = tuple[str, Hashable]
+
+
+class InMemoryDatabase:
+    """Committed rows per table, keyed by primary key.
+
+    Only `InMemoryTransactionManager.commit` writes here, holding `lock`. `row_locks` maps a
+    row to the live transaction that holds it (as `SELECT ... FOR UPDATE` would); an entry
+    disappears when its transaction ends or is dropped.
+    """
+
+    def __init__(self) -> None:
+        self.tables: defaultdict[str, dict[Hashable, Any]] = defaultdict(dict)
+        self.lock = asyncio.Lock()
+        self.row_locks: WeakValueDictionary[RowKey, Any] = WeakValueDictionary()

@@ -1,0 +1,63 @@
+"""Documents <-> rows of the `documents` table; the nested parts travel as JSON."""
+
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import Row
+
+from domain.documents import (
+    CitationStyle,
+    Document,
+    DocumentSpec,
+    DocumentStatus,
+    Kind,
+    OutlineItem,
+    Section,
+    Source,
+)
+from domain.ids import DocumentId, UserId
+from domain.languages import Language
+
+
+def document_row(document: Document) -> dict[str, Any]:
+    spec = document.spec
+    return {
+        "id": document.id, "owner_id": document.owner, "title": spec.title,
+        "topic": spec.topic, "kind": spec.kind.value, "language": spec.language.code,
+        "target_words": spec.target_words, "citation_style": spec.citation_style.value,
+        "instructions": spec.instructions, "requirements": document.requirements,
+        "status": document.status.value, "revision": document.revision,
+        "created_at": document.created_at, "updated_at": document.updated_at,
+        "outline": [asdict(item) for item in document.outline],
+        "sections": [asdict(section) for section in document.sections],
+        "sources": [asdict(source) for source in document.sources],
+        "bibliography": list(document.bibliography),
+    }
+
+
+def document_from_row(row: Row[Any]) -> Document:
+    """The document in `row`; sections stay empty when the row has no `sections` column."""
+    fields = row._mapping
+    spec = DocumentSpec(title=row.title, topic=row.topic, kind=Kind(row.kind),
+                        language=Language(row.language), target_words=row.target_words,
+                        citation_style=CitationStyle(row.citation_style),
+                        instructions=row.instructions)
+    return Document(
+        id=DocumentId(row.id), owner=UserId(row.owner_id), spec=spec,
+        status=DocumentStatus(row.status), created_at=row.created_at,
+        updated_at=row.updated_at, revision=row.revision, requirements=row.requirements,
+        outline=tuple(OutlineItem(**item) for item in row.outline),
+        sections=tuple(_section(item) for item in fields.get("sections", ())),
+        sources=tuple(_source(item) for item in row.sources),
+        bibliography=tuple(row.bibliography),
+    )
+
+
+def _section(item: dict[str, Any]) -> Section:
+    return Section(index=item["index"], title=item["title"], text=item["text"],
+                   citations=tuple(item["citations"]))
+
+
+def _source(item: dict[str, Any]) -> Source:
+    return Source(n=item["n"], title=item["title"], authors=tuple(item["authors"]),
+                  year=item["year"], venue=item["venue"], doi=item["doi"], url=item["url"])

@@ -1,0 +1,116 @@
+"""The schema, as SQLAlchemy Core tables. Migrations must match it exactly (a test checks)."""
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    Uuid,
+)
+
+from adapters.sql.columns import Json, UtcDateTime
+
+EMAIL_LENGTH, DIGEST_LENGTH = 254, 64
+
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+users = Table(
+    "users", metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("email", String(EMAIL_LENGTH), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("blocked", Boolean, nullable=False),
+    Column("token_version", Integer, nullable=False),
+    Index(None, "created_at", "id"),
+)
+
+magic_links = Table(
+    "magic_links", metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("email", String(EMAIL_LENGTH), nullable=False),
+    Column("token_digest", String(DIGEST_LENGTH), nullable=False, unique=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False, index=True),
+    Column("used_at", UtcDateTime, nullable=True),
+)
+
+session_families = Table(
+    "session_families", metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("current_digest", String(DIGEST_LENGTH), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False, index=True),
+    Column("rotated_at", UtcDateTime, nullable=False),
+    Column("revoked_at", UtcDateTime, nullable=True, index=True),
+)
+
+refresh_tokens = Table(
+    "refresh_tokens", metadata,
+    Column("digest", String(DIGEST_LENGTH), primary_key=True),
+    Column("family_id", Uuid, ForeignKey("session_families.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("issued_at", UtcDateTime, nullable=False),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("owner_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("title", String(300), nullable=False),
+    Column("topic", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("language", String(2), nullable=False),
+    Column("target_words", Integer, nullable=False),
+    Column("citation_style", String(16), nullable=False),
+    Column("instructions", Text, nullable=True),
+    Column("requirements", Text, nullable=True),
+    Column("status", String(16), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Column("outline", Json, nullable=False),
+    Column("sections", Json, nullable=False),
+    Column("sources", Json, nullable=False),
+    Column("bibliography", Json, nullable=False),
+    Index(None, "owner_id", "created_at", "id"),
+)
+
+outbox_messages = Table(
+    "outbox_messages", metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("recipient", String(EMAIL_LENGTH), nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("text_body", Text, nullable=False),
+    Column("html_body", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("next_attempt_at", UtcDateTime, nullable=False, index=True),
+    Column("attempts", Integer, nullable=False),
+    Column("sent_at", UtcDateTime, nullable=True, index=True),
+    Column("last_error", Text, nullable=True),
+)
+
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("at", UtcDateTime, nullable=False),
+    Column("actor_id", Uuid, nullable=True, index=True),
+    Column("action", String(100), nullable=False),
+    Column("target", Text, nullable=True),
+    Column("ip", String(45), nullable=True),
+    Column("details", Json, nullable=False),
+    Index(None, "at", "id"),
+)

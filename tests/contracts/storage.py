@@ -1,0 +1,130 @@
+"""Units of work over each storage adapter, so one contract test runs against all of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from adapters.memory.audit import InMemoryAuditLog
+from adapters.memory.database import InMemoryDatabase
+from adapters.memory.documents import InMemoryDocumentRepository
+from adapters.memory.magic_links import InMemoryMagicLinkRepository
+from adapters.memory.outbox import InMemoryOutbox
+from adapters.memory.sessions import InMemorySessionRepository
+from adapters.memory.transactions import InMemoryTransactionManager
+from adapters.memory.users import InMemoryUserRepository
+from adapters.sql.audit import SqlAuditLog
+from adapters.sql.documents import SqlDocumentRepository
+from adapters.sql.engine import make_session_factory
+from adapters.sql.magic_links import SqlMagicLinkRepository
+from adapters.sql.outbox import SqlOutbox
+from adapters.sql.sessions import SqlSessionRepository
+from adapters.sql.tables import metadata
+from adapters.sql.transactions import SqlTransactionManager
+from adapters.sql.users import SqlUserRepository
+from domain.audit import AuditEntry
+from domain.documents import Document
+from domain.magic_links import MagicLink
+from domain.outbox import OutboxMessage
+from domain.ports.audit import AuditLog
+from domain.ports.documents import DocumentRepository
+from domain.ports.magic_links import MagicLinkRepository
+from domain.ports.outbox import Outbox
+from domain.ports.sessions import SessionRepository
+from domain.ports.transactions import TransactionManager
+from domain.ports.users import UserRepository
+from domain.sessions import SessionFamily
+from domain.users import User
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Every storage port of one request scope, sharing one transaction."""
+
+    tx: TransactionManager
+    users: UserRepository
+    links: MagicLinkRepository
+    sessions: SessionRepository
+    documents: DocumentRepository
+    outbox: Outbox
+    audit: AuditLog
+
+
+class MemoryStorage:
+    name = "memory"
+
+    def __init__(self) -> None:
+        self.db = InMemoryDatabase()
+
+    def begin(self) -> Unit:
+        tx = InMemoryTransactionManager(self.db)
+        return Unit(tx=tx, users=InMemoryUserRepository(tx), links=InMemoryMagicLinkRepository(tx),
+                    sessions=InMemorySessionRepository(tx),
+                    documents=InMemoryDocumentRepository(tx), outbox=InMemoryOutbox(tx),
+                    audit=InMemoryAuditLog(tx))
+
+    async def end(self, unit: Unit) -> None:
+        """The scope ends; what was not committed is dropped with it."""
+
+    async def close(self) -> None:
+        pass
+
+
+class SqlStorage:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.name = engine.dialect.name
+        self._factory = make_session_factory(engine)
+        self._sessions: dict[int, AsyncSession] = {}
+
+    @classmethod
+    async def emptied(cls, engine: AsyncEngine) -> SqlStorage:
+        async with engine.begin() as connection:
+            for table in reversed(metadata.sorted_tables):
+                await connection.execute(delete(table))
+        return cls(engine)
+
+    def begin(self) -> Unit:
+        session = self._factory()
+        tx = SqlTransactionManager(session)
+        self._sessions[id(tx)] = session
+        return Unit(tx=tx, users=SqlUserRepository(session),
+                    links=SqlMagicLinkRepository(session),
+                    sessions=SqlSessionRepository(session),
+                    documents=SqlDocumentRepository(session), outbox=SqlOutbox(session),
+                    audit=SqlAuditLog(session))
+
+    async def end(self, unit: Unit) -> None:
+        await self._sessions.pop(id(unit.tx)).close()
+
+    async def close(self) -> None:
+        for session in self._sessions.values():
+            await session.close()
+        self._sessions.clear()
+
+
+Storage = MemoryStorage | SqlStorage
+
+
+async def given(storage: Storage, *entities: object) -> None:
+    """Store the entities through their repositories in one committed unit of work."""
+    unit = storage.begin()
+    for entity in entities:
+        match entity:
+            case User():
+                await unit.users.add(entity)
+            case Document():
+                await unit.documents.add(entity)
+            case MagicLink():
+                await unit.links.add(entity)
+            case SessionFamily():
+                await unit.sessions.add(entity)
+            case OutboxMessage():
+                await unit.outbox.add(entity)
+            case AuditEntry():
+                await unit.audit.record(entity)
+            case _:
+                raise TypeError(f"no repository stores {type(entity).__name__}")
+    await unit.tx.commit()
+    await storage.end(unit)
