@@ -74,3 +74,14 @@ async def test_an_unwritable_directory_is_a_delivery_error(tmp_path):
 
     assert isinstance(raised.value.__cause__, OSError)
     assert LINK not in str(raised.value)
+
+
+async def test_an_ascii_link_stays_readable_in_the_saved_file_and_all_stays_7bit(tmp_path):
+    english = EmailMessage(to="ada@example.org", subject="Your link",
+                           text=f"Hello,\n\n{LINK}\n", html=f'<a href="{LINK}">Sign in</a>')
+    await FileMailer(directory=tmp_path / "en", sender=SENDER).send(english)
+    await FileMailer(directory=tmp_path / "ru", sender=SENDER).send(MESSAGE)
+    [plain] = (tmp_path / "en").iterdir()
+    [cyrillic] = (tmp_path / "ru").iterdir()
+    assert LINK.encode() in plain.read_bytes()  # the README greps it out of ./var/mail
+    assert all(byte < 128 for byte in plain.read_bytes() + cyrillic.read_bytes())
