@@ -1,0 +1,20 @@
+from abc import abstractmethod
+from collections.abc import Sequence
+from typing import Protocol
+
+from domain.documents import CitationStyle, Source
+from domain.languages import Language
+
+
+class BibliographyFormatter(Protocol):
+    """Formats reference-list entries in a citation style.
+
+    `format` returns one plain-text entry per source, in the order the style wants (numeric
+    styles keep the sources' order; author-date styles sort by author), with labels in the
+    document's language where the style has them. It is CPU work: adapters keep it off the
+    event loop.
+    """
+
+    @abstractmethod
+    async def format(self, sources: Sequence[Source], style: CitationStyle,
+                     language: Language) -> list[str]: ...
