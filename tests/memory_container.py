@@ -9,6 +9,7 @@ from dishka import AsyncContainer, Provider, Scope, alias, provide
 from litestar.stores.base import Store
 from litestar.stores.memory import MemoryStore
 
+from adapters.llm.offline_model import OfflineLanguageModel
 from adapters.memory.audit import InMemoryAuditLog
 from adapters.memory.database import InMemoryDatabase
 from adapters.memory.documents import InMemoryDocumentRepository
@@ -16,16 +17,19 @@ from adapters.memory.magic_links import InMemoryMagicLinkRepository
 from adapters.memory.mailer import InMemoryMailer
 from adapters.memory.outbox import InMemoryOutbox
 from adapters.memory.probe import InMemoryStorageProbe
+from adapters.memory.quota import InMemoryQuotaLedger
 from adapters.memory.sessions import InMemorySessionRepository
 from adapters.memory.system import FixedClock
 from adapters.memory.transactions import InMemoryTransactionManager
 from adapters.memory.users import InMemoryUserRepository
 from domain.ports.audit import AuditLog
 from domain.ports.documents import DocumentRepository
+from domain.ports.language_model import LanguageModel
 from domain.ports.magic_links import MagicLinkRepository
 from domain.ports.mailer import Mailer
 from domain.ports.outbox import Outbox
 from domain.ports.probe import StorageProbe
+from domain.ports.quota import QuotaLedger
 from domain.ports.sessions import SessionRepository
 from domain.ports.system import Clock
 from domain.ports.transactions import TransactionManager
@@ -41,6 +45,7 @@ class Fakes:
     clock: FixedClock = field(default_factory=FixedClock)
     probe: InMemoryStorageProbe = field(default_factory=InMemoryStorageProbe)
     store: MemoryStore = field(default_factory=MemoryStore)
+    model: LanguageModel | None = None
 
 
 class InMemoryProvider(Provider):
@@ -68,6 +73,10 @@ class InMemoryProvider(Provider):
     def store(self) -> Store:
         return self._fakes.store
 
+    @provide(scope=Scope.APP)
+    def model(self, settings: Settings) -> LanguageModel:
+        return self._fakes.model or OfflineLanguageModel()
+
     unit_of_work = provide(InMemoryTransactionManager, scope=Scope.REQUEST)
     tx = alias(source=InMemoryTransactionManager, provides=TransactionManager)
     users = provide(InMemoryUserRepository, provides=UserRepository, scope=Scope.REQUEST)
@@ -79,6 +88,7 @@ class InMemoryProvider(Provider):
                         scope=Scope.REQUEST)
     outbox = provide(InMemoryOutbox, provides=Outbox, scope=Scope.REQUEST)
     audit = provide(InMemoryAuditLog, provides=AuditLog, scope=Scope.REQUEST)
+    ledger = provide(InMemoryQuotaLedger, provides=QuotaLedger, scope=Scope.REQUEST)
 
 
 def settings_for(**changes: object) -> Settings:

@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from domain.ports.magic_links import MagicLinkRepository
 from domain.ports.outbox import Outbox
+from domain.ports.quota import QuotaLedger
 from domain.ports.sessions import SessionRepository
 from domain.ports.system import Clock
 from domain.ports.transactions import TransactionManager
@@ -15,6 +16,7 @@ class HousekeepingReport:
     magic_links: int
     sessions: int
     mail: int
+    reservations: int = 0
 
 
 class Housekeeping:
@@ -23,11 +25,12 @@ class Housekeeping:
     - expired sign-in links, used or not
     - session families that were revoked or reached their lifetime
     - delivered e-mails after a week (their bodies were wiped on delivery)
+    - token reservations whose call never settled (its process died): they are released
     """
 
     def __init__(self, links: MagicLinkRepository, sessions: SessionRepository, outbox: Outbox,
-                 tx: TransactionManager, clock: Clock) -> None:
-        self._links, self._sessions, self._outbox = links, sessions, outbox
+                 ledger: QuotaLedger, tx: TransactionManager, clock: Clock) -> None:
+        self._links, self._sessions, self._outbox, self._ledger = links, sessions, outbox, ledger
         self._tx, self._clock = tx, clock
 
     async def __call__(self) -> HousekeepingReport:
@@ -36,6 +39,7 @@ class Housekeeping:
             magic_links=await self._links.delete_expired(now),
             sessions=await self._sessions.delete_ended(now),
             mail=await self._outbox.purge_sent(now - KEEP_SENT_MAIL),
+            reservations=await self._ledger.expire_stale(now),
         )
         await self._tx.commit()
         return report

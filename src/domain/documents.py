@@ -5,7 +5,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from domain.errors import InvalidInput
+from domain.document_parts import OutlineItem as OutlineItem
+from domain.document_parts import Section as Section
+from domain.document_parts import Source as Source
+from domain.errors import InvalidInput, InvalidTransition, NotFound
 from domain.ids import DocumentId, UserId
 from domain.languages import Language
 
@@ -77,40 +80,12 @@ class DocumentSpec:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class OutlineItem:
-    index: int
-    title: str
-    target_words: int
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Source:
-    n: int
-    title: str
-    authors: tuple[str, ...]
-    year: int | None
-    venue: str | None
-    doi: str | None
-    url: str | None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Section:
-    index: int
-    title: str
-    text: str
-    citations: tuple[int, ...]
-
-    @property
-    def word_count(self) -> int:
-        return len(self.text.split())
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Document:
     """A piece of academic writing owned by one user.
 
     `revision` grows with every change, so exports and caches can tell versions apart.
+    `word_count` is the sum of the sections' words, kept with the document so that lists,
+    which leave section texts unread, can show it.
     """
 
     id: DocumentId
@@ -125,6 +100,7 @@ class Document:
     sources: tuple[Source, ...] = ()
     bibliography: tuple[str, ...] = ()
     requirements: str | None = None
+    word_count: int = 0
 
     @classmethod
     def draft(cls, *, id: DocumentId, owner: UserId, spec: DocumentSpec,
@@ -132,13 +108,49 @@ class Document:
         return cls(id=id, owner=owner, spec=spec, status=DocumentStatus.DRAFT,
                    created_at=now, updated_at=now)
 
-    @property
-    def word_count(self) -> int:
-        return sum(section.word_count for section in self.sections)
-
     def revise(self, changes: dict[str, Any], now: datetime) -> Document:
         """The document with a changed spec. An empty change leaves it as it was."""
         if not changes:
             return self
         return replace(self, spec=self.spec.with_changes(changes), updated_at=now,
                        revision=self.revision + 1)
+
+    def with_outline(self, outline: tuple[OutlineItem, ...], sources: tuple[Source, ...],
+                     now: datetime) -> Document:
+        """A new outline and source list. Sections written for an earlier outline no longer
+        fit it, so they (and the bibliography) are dropped."""
+        return replace(self, outline=outline, sources=sources, sections=(), bibliography=(),
+                       word_count=0, status=DocumentStatus.DRAFT, updated_at=now,
+                       revision=self.revision + 1)
+
+    def planned_section(self, index: int) -> OutlineItem:
+        """The outline item for section `index`. Raises InvalidTransition without an
+        outline and NotFound for an index the outline does not have."""
+        if not self.outline:
+            raise InvalidTransition("This document has no outline yet; write the outline first.")
+        for item in self.outline:
+            if item.index == index:
+                return item
+        raise NotFound(f"The outline has no section {index}.")
+
+    def sections_before(self, index: int) -> tuple[Section, ...]:
+        return tuple(s for s in self.sections if s.index < index)
+
+    def with_section(self, section: Section, bibliography: tuple[str, ...],
+                     now: datetime) -> Document:
+        """The document with `section` written (replacing an earlier version of it); it is
+        ready once every section of the outline is written."""
+        self.planned_section(section.index)
+        sections = tuple(sorted((*(s for s in self.sections if s.index != section.index),
+                                 section), key=lambda s: s.index))
+        done = {s.index for s in sections} >= {item.index for item in self.outline}
+        status = DocumentStatus.READY if done else self.status
+        return replace(self, sections=sections, bibliography=bibliography, status=status,
+                       word_count=sum(s.word_count for s in sections), updated_at=now,
+                       revision=self.revision + 1)
+
+    def cited_sources(self, sections: tuple[Section, ...] | None = None) -> tuple[Source, ...]:
+        """The sources cited anywhere in the sections, in source order."""
+        cited = {n for s in (self.sections if sections is None else sections)
+                 for n in s.citations}
+        return tuple(source for source in self.sources if source.n in cited)

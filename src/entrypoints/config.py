@@ -24,6 +24,12 @@ class Environment(StrEnum):
     TEST = "test"
 
 
+class SourcesProvider(StrEnum):
+    SEMANTIC_SCHOLAR = "semantic_scholar"
+    OPENALEX = "openalex"
+    OFFLINE = "offline"
+
+
 class ConfigError(Exception):
     """The settings cannot run the service; the message says which one and why."""
 
@@ -55,10 +61,23 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     access_token_ttl_s: Annotated[int, Meta(ge=60, le=3600)] = 900
     session_lifetime_days: Annotated[int, Meta(ge=1, le=365)] = 30
     outbox_poll_s: Annotated[float, Meta(gt=0)] = 2.0
+    openai_api_key: str | None = None
+    openai_base_url: str | None = None
+    llm_model: str = "gpt-4o-mini"
+    llm_fallback_model: str | None = None
+    llm_timeout_s: Annotated[float, Meta(gt=0, le=600)] = 60.0
+    sources_provider: SourcesProvider = SourcesProvider.OFFLINE
+    semantic_scholar_base_url: str = "https://api.semanticscholar.org"
+    semantic_scholar_api_key: str | None = None
+    openalex_base_url: str = "https://api.openalex.org"
+    signup_credits: Annotated[int, Meta(ge=0)] = 100_000
+    daily_token_limit: Annotated[int, Meta(ge=0)] = 500_000
+    global_daily_token_limit: Annotated[int, Meta(ge=0)] = 20_000_000
 
     def __repr__(self) -> str:
         shown = {f: getattr(self, f) for f in self.__struct_fields__}
-        for secret in ("secret_key", "smtp_password"):
+        for secret in ("secret_key", "smtp_password", "openai_api_key",
+                       "semantic_scholar_api_key"):
             shown[secret] = "***" if shown[secret] else shown[secret]
         return f"Settings({shown})"
 
@@ -73,6 +92,11 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     @property
     def json_logs(self) -> bool:
         return (self.log_format or ("json" if self.is_production else "console")) == "json"
+
+    @property
+    def offline_model(self) -> bool:
+        """No model server configured: the embedded offline model writes (clearly labelled)."""
+        return not (self.openai_api_key or self.openai_base_url)
 
     @property
     def development_mailer(self) -> bool:

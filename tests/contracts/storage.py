@@ -12,7 +12,9 @@ from adapters.memory.database import InMemoryDatabase
 from adapters.memory.documents import InMemoryDocumentRepository
 from adapters.memory.magic_links import InMemoryMagicLinkRepository
 from adapters.memory.outbox import InMemoryOutbox
+from adapters.memory.quota import InMemoryQuotaLedger
 from adapters.memory.sessions import InMemorySessionRepository
+from adapters.memory.system import SequentialIdGenerator
 from adapters.memory.transactions import InMemoryTransactionManager
 from adapters.memory.users import InMemoryUserRepository
 from adapters.sql.audit import SqlAuditLog
@@ -20,6 +22,7 @@ from adapters.sql.documents import SqlDocumentRepository
 from adapters.sql.engine import make_session_factory
 from adapters.sql.magic_links import SqlMagicLinkRepository
 from adapters.sql.outbox import SqlOutbox
+from adapters.sql.quota import SqlQuotaLedger
 from adapters.sql.sessions import SqlSessionRepository
 from adapters.sql.tables import metadata
 from adapters.sql.transactions import SqlTransactionManager
@@ -32,6 +35,7 @@ from domain.ports.audit import AuditLog
 from domain.ports.documents import DocumentRepository
 from domain.ports.magic_links import MagicLinkRepository
 from domain.ports.outbox import Outbox
+from domain.ports.quota import QuotaLedger
 from domain.ports.sessions import SessionRepository
 from domain.ports.transactions import TransactionManager
 from domain.ports.users import UserRepository
@@ -50,6 +54,7 @@ class Unit:
     documents: DocumentRepository
     outbox: Outbox
     audit: AuditLog
+    quota: QuotaLedger
 
 
 class MemoryStorage:
@@ -57,13 +62,14 @@ class MemoryStorage:
 
     def __init__(self) -> None:
         self.db = InMemoryDatabase()
+        self.ids = SequentialIdGenerator()
 
     def begin(self) -> Unit:
         tx = InMemoryTransactionManager(self.db)
         return Unit(tx=tx, users=InMemoryUserRepository(tx), links=InMemoryMagicLinkRepository(tx),
                     sessions=InMemorySessionRepository(tx),
                     documents=InMemoryDocumentRepository(tx), outbox=InMemoryOutbox(tx),
-                    audit=InMemoryAuditLog(tx))
+                    audit=InMemoryAuditLog(tx), quota=InMemoryQuotaLedger(tx, self.ids))
 
     async def end(self, unit: Unit) -> None:
         """The scope ends; what was not committed is dropped with it."""
@@ -77,6 +83,7 @@ class SqlStorage:
         self.name = engine.dialect.name
         self._factory = make_session_factory(engine)
         self._sessions: dict[int, AsyncSession] = {}
+        self.ids = SequentialIdGenerator()
 
     @classmethod
     async def emptied(cls, engine: AsyncEngine) -> SqlStorage:
@@ -93,7 +100,7 @@ class SqlStorage:
                     links=SqlMagicLinkRepository(session),
                     sessions=SqlSessionRepository(session),
                     documents=SqlDocumentRepository(session), outbox=SqlOutbox(session),
-                    audit=SqlAuditLog(session))
+                    audit=SqlAuditLog(session), quota=SqlQuotaLedger(session, self.ids))
 
     async def end(self, unit: Unit) -> None:
         await self._sessions.pop(id(unit.tx)).close()

@@ -126,3 +126,13 @@ async def test_all_of_returns_full_documents_oldest_first(storage: Storage, unit
 
     assert list(found) == sorted(documents, key=lambda d: d.created_at)
     assert await unit.documents.all_of(a_user().id) == []
+
+
+async def test_a_listed_document_keeps_its_word_count(storage: Storage, unit: Unit) -> None:
+    owner = a_user()
+    document = a_document(owner=owner, word_count=1234)
+    await given(storage, owner, document)
+
+    [listed] = (await unit.documents.list(owner.id, PageRequest())).items
+    assert listed.sections == ()
+    assert listed.word_count == 1234

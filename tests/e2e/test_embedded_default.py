@@ -42,8 +42,17 @@ def test_the_service_runs_on_embedded_defaults(tmp_path) -> None:
                 "language": "en", "target_words": 1500, "citation_style": "apa"})
             assert created.status_code == 201
             assert client.get("/api/v1/documents", headers=auth).json()["total"] == 1
+            url = f"/api/v1/documents/{created.json()['id']}"
+            outline = client.post(f"{url}/outline", headers=auth).json()["outline"]
+            section = client.post(f"{url}/sections/1/generate", headers=auth).json()
+            document = client.get(url, headers=auth).json()
     finally:
         assert served.stop() in (0, -signal.SIGTERM)
     assert "Application shutdown complete" in served.log_path.read_text()
     assert (tmp_path / "var" / "tesigo.db").is_file()
+    assert len(outline) >= 3
+    assert section["text"].startswith("[Offline draft")  # labelled: no model wrote it
+    assert section["citations"]
+    assert {s["n"] for s in document["sources"]} >= set(section["citations"])
+    assert len(document["bibliography"]) == len(section["citations"])
     assert token in served.log_path.read_text()  # development prints the link

@@ -17,10 +17,10 @@ SPEC = {"title": "Bridges", "topic": "Suspension bridges in Europe", "kind": "th
 
 
 @pytest.fixture
-def service(postgres_url: str, tmp_path) -> Iterator[tuple[Served, SmtpTestServer]]:
+def service(own_database: str, tmp_path) -> Iterator[tuple[Served, SmtpTestServer]]:
     smtp = SmtpTestServer()
     smtp.start()
-    env = tesigo_env(ENVIRONMENT="production", DATABASE_URL=postgres_url,
+    env = tesigo_env(ENVIRONMENT="production", DATABASE_URL=own_database,
                      SECRET_KEY="e2e-secret-key-0123456789abcdefghijklmnop",
                      SMTP_HOST=smtp.host, SMTP_PORT=str(smtp.port), APP_URL="http://app.test",
                      ADMIN_EMAILS="boss@example.com", LOG_FORMAT="json")

@@ -16,6 +16,10 @@ REFRESH_TOKENS = "refresh_tokens"
 DOCUMENTS = "documents"
 OUTBOX = "outbox"
 AUDIT_LOG = "audit_log"
+LEDGER_ENTRIES = "ledger_entries"
+RESERVATIONS = "token_reservations"
+CREDIT_ACCOUNTS = "credit_accounts"
+QUOTA_DAYS = "quota_days"
 
 RowKey = tuple[str, Hashable]
 

@@ -1,8 +1,11 @@
 """The schema, as SQLAlchemy Core tables. Migrations must match it exactly (a test checks)."""
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
+    CheckConstraint,
     Column,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -80,6 +83,7 @@ documents = Table(
     Column("requirements", Text, nullable=True),
     Column("status", String(16), nullable=False),
     Column("revision", Integer, nullable=False),
+    Column("word_count", Integer, nullable=False, server_default="0"),
     Column("created_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
     Column("outline", Json, nullable=False),
@@ -113,4 +117,49 @@ audit_log = Table(
     Column("ip", String(45), nullable=True),
     Column("details", Json, nullable=False),
     Index(None, "at", "id"),
+)
+
+credit_accounts = Table(
+    "credit_accounts", metadata,
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("credits", BigInteger, nullable=False),
+    Column("reserved", BigInteger, nullable=False),
+    CheckConstraint("reserved >= 0", name="reserved_not_negative"),
+)
+
+token_reservations = Table(
+    "token_reservations", metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("tokens", BigInteger, nullable=False),
+    Column("day", Date, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+    Column("state", String(8), nullable=False),
+    Column("charged", BigInteger, nullable=False),
+    CheckConstraint("tokens > 0 AND charged >= 0 AND charged <= tokens",
+                    name="charge_within_hold"),
+    Index(None, "user_id", "day"),
+    Index(None, "state", "expires_at"),
+)
+
+ledger_entries = Table(
+    "ledger_entries", metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("delta", BigInteger, nullable=False),
+    Column("reason", String(16), nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+    Column("reservation_id", Uuid, ForeignKey("token_reservations.id", ondelete="CASCADE"),
+           nullable=True, index=True),
+    Column("details", Json, nullable=False),
+    Index(None, "user_id", "at", "id"),
+)
+
+quota_days = Table(
+    "quota_days", metadata,
+    Column("day", Date, primary_key=True),
+    Column("used", BigInteger, nullable=False),
+    Column("reserved", BigInteger, nullable=False),
+    CheckConstraint("used >= 0 AND reserved >= 0", name="counts_not_negative"),
 )

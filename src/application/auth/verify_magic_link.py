@@ -7,10 +7,12 @@ from domain.digests import digest
 from domain.errors import AccountBlocked, InvalidMagicLink
 from domain.ids import UserId
 from domain.ports.magic_links import MagicLinkRepository
+from domain.ports.quota import QuotaLedger
 from domain.ports.sessions import SessionRepository
 from domain.ports.system import Clock, IdGenerator
 from domain.ports.transactions import TransactionManager
 from domain.ports.users import UserRepository
+from domain.quota import LedgerReason
 from domain.users import User
 
 
@@ -25,19 +27,19 @@ class VerifyMagicLink:
 
     - an unknown, used or expired token is refused with InvalidMagicLink; a token works once,
       also when two requests race
-    - the first sign-in of an address creates its account; addresses in
-      `policy.admin_emails` start as admins
+    - the first sign-in of an address creates its account, credited with
+      `policy.signup_credits`; addresses in `policy.admin_emails` start as admins
     - a blocked account is refused (nothing is committed, so its link stays unspent)
     - a new session family starts with a fresh refresh token
     """
 
     def __init__(self, users: UserRepository, links: MagicLinkRepository,
                  sessions: SessionRepository, tokens: SessionTokens, audit: AuditTrail,
-                 tx: TransactionManager, clock: Clock, ids: IdGenerator,
+                 ledger: QuotaLedger, tx: TransactionManager, clock: Clock, ids: IdGenerator,
                  policy: SignInPolicy) -> None:
         self._users, self._links, self._sessions, self._tokens = users, links, sessions, tokens
         self._audit, self._tx, self._clock, self._ids = audit, tx, clock, ids
-        self._policy = policy
+        self._policy, self._ledger = policy, ledger
 
     async def __call__(self, request: VerifyMagicLinkRequest) -> TokenPair:
         now = self._clock.now()
@@ -50,6 +52,9 @@ class VerifyMagicLink:
             user = User.register(id=UserId(self._ids.new_id()), email=link.email,
                                  admin_emails=self._policy.admin_emails, now=now)
             await self._users.add(user)
+            if self._policy.signup_credits:
+                await self._ledger.grant(user.id, self._policy.signup_credits,
+                                         LedgerReason.SIGNUP, now)
             await self._audit.record("user.registered", actor=user.id, target=str(user.id),
                                      ip=request.ip)
         if user.blocked:

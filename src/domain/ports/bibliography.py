@@ -10,8 +10,9 @@ class BibliographyFormatter(Protocol):
     """Formats reference-list entries in a citation style.
 
     `format` returns one plain-text entry per source, in the order the style wants (numeric
-    styles keep the sources' order; author-date styles sort by author), with labels in the
-    document's language where the style has them. It is CPU work: adapters keep it off the
+    styles keep the sources' order and label each entry with the source's own `n`, so it
+    matches the `[n]` markers in the text; author-date styles sort by author), with labels in
+    the document's language where the style has them. It is CPU work: adapters keep it off the
     event loop.
     """
 

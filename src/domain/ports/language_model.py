@@ -48,9 +48,13 @@ class LanguageModel(Protocol):
       a bounded number of times, then InvalidModelOutput. Usage sums all attempts.
     - Transient failures are retried with backoff inside the adapter; what still fails
       raises LanguageModelUnavailable. Nothing is retried by callers.
-    - `max_tokens` bounds the completion; `estimate_tokens` gives a safe upper bound of the
+    - `max_tokens` bounds each completion; `estimate_tokens` gives a safe upper bound of the
       prompt's tokens, so callers can reserve the maximum cost before calling.
+      `json_attempts` is how many times `complete_json` may ask at most, so its maximum cost
+      is that many times one call's.
     """
+
+    json_attempts: int
 
     @abstractmethod
     async def complete(self, prompt: Prompt, *, max_tokens: int,

@@ -17,7 +17,9 @@ from litestar.plugins.prometheus import PrometheusConfig, PrometheusController
 
 from entrypoints.config import Settings
 from entrypoints.http.controllers.account import AccountController
+from entrypoints.http.controllers.billing import BillingController
 from entrypoints.http.controllers.documents import DocumentsController
+from entrypoints.http.controllers.generation import GenerationController
 from entrypoints.http.controllers.operations import OperationsController
 from entrypoints.http.controllers.sign_in import SignInController
 from entrypoints.http.errors import EXCEPTION_HANDLERS
@@ -38,7 +40,8 @@ def create_app(container: AsyncContainer, settings: Settings,
                on_shutdown: Sequence[Callable[..., Any]] = ()) -> Litestar:
     sign_in = DishkaRouter("/api/v1/auth", route_handlers=[SignInController],
                            middleware=[sign_in_limit(settings.rate("signin"))])
-    api = DishkaRouter("/", route_handlers=[DocumentsController],
+    api = DishkaRouter("/", route_handlers=[DocumentsController, GenerationController,
+                                             BillingController],
                        middleware=[api_limit(settings.rate("api"))], security=[BEARER])
     account = DishkaRouter("/api/v1/auth", route_handlers=[AccountController],
                            middleware=[api_limit(settings.rate("api"))], security=[BEARER])

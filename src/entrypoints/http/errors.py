@@ -3,6 +3,8 @@ trace. One table maps domain errors to statuses."""
 
 from __future__ import annotations
 
+import math
+from datetime import UTC, datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -22,6 +24,9 @@ from domain.errors import (
     PermissionDenied,
     RateLimited,
 )
+from domain.ports.language_model import InvalidModelOutput, LanguageModelUnavailable
+from domain.ports.sources import SourcesUnavailable
+from domain.quota import InsufficientCredits, QuotaExceeded
 
 PROBLEM_JSON = "application/problem+json"
 STATUS_OF: dict[type[DomainError], int] = {
@@ -34,6 +39,11 @@ STATUS_OF: dict[type[DomainError], int] = {
     Conflict: 409,
     InvalidTransition: 409,
     RateLimited: 429,
+    InsufficientCredits: 402,
+    QuotaExceeded: 429,
+    InvalidModelOutput: 502,
+    LanguageModelUnavailable: 503,
+    SourcesUnavailable: 503,
 }
 log = structlog.get_logger("tesigo.http")
 
@@ -53,11 +63,21 @@ def status_of(error: DomainError) -> int:
 
 
 def domain_error(_: Request[Any, Any, Any], error: DomainError) -> Response[dict[str, Any]]:
-    status, headers, extra = status_of(error), {}, {}
+    status = status_of(error)
+    headers: dict[str, str] = {}
+    extra: dict[str, Any] = {}
     if isinstance(error, InvalidInput) and error.field:
         extra["errors"] = [{"field": error.field, "message": error.message}]
     if isinstance(error, RateLimited):
         headers["Retry-After"] = str(max(1, error.retry_after_s))
+    if isinstance(error, QuotaExceeded):
+        extra["limit"] = error.limit.value
+        if error.resets_at is not None:
+            extra["resets_at"] = error.resets_at.isoformat().replace("+00:00", "Z")
+            wait = (error.resets_at - datetime.now(UTC)).total_seconds()
+            headers["Retry-After"] = str(max(1, math.ceil(wait)))
+    if isinstance(error, LanguageModelUnavailable) and error.retry_after_s:
+        headers["Retry-After"] = str(max(1, math.ceil(error.retry_after_s)))
     if status == 401:
         headers["WWW-Authenticate"] = "Bearer"
     return problem(status, error.message, headers=headers, **extra)

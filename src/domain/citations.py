@@ -1,0 +1,43 @@
+"""Citation markers `[n]` in generated text. Only markers that resolve to a numbered source
+survive, so every citation in every export points at a real retrieved work."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+_DASH = "-\u2013\u2014"  # hyphen, en dash, em dash
+_MARKER = re.compile(r"\s?\[(\d+(?:\s*(?:[,;]|[" + _DASH + r"])\s*\d+)*)\]")
+_PART = re.compile(r"(\d+)\s*[" + _DASH + r"]\s*(\d+)|(\d+)")
+MAX_RANGE = 50
+
+
+def _numbers(inside: str) -> list[int]:
+    numbers: list[int] = []
+    for low, high, single in _PART.findall(inside):
+        if single:
+            numbers.append(int(single))
+        elif 0 <= int(high) - int(low) <= MAX_RANGE:
+            numbers.extend(range(int(low), int(high) + 1))
+    return numbers
+
+
+def resolve_citations(text: str, known: Collection[int]) -> tuple[str, tuple[int, ...]]:
+    """The text with every marker that names no known source removed, and the sources
+    cited, in order of first appearance. Groups such as `[1, 3]` or `[2-4]` keep their
+    resolvable numbers and are written as `[1][3]`."""
+    cited: list[int] = []
+
+    def keep(match: re.Match[str]) -> str:
+        valid = [n for n in dict.fromkeys(_numbers(match.group(1))) if n in known]
+        for n in valid:
+            if n not in cited:
+                cited.append(n)
+        if not valid:
+            return ""
+        lead = " " if match.group(0)[0].isspace() else ""
+        return lead + "".join(f"[{n}]" for n in valid)
+
+    cleaned = _MARKER.sub(keep, text)
+    cleaned = re.sub(r"[ \t]+([.,;:!?])", r"\1", cleaned)
+    return cleaned, tuple(cited)

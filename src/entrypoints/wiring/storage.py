@@ -1,0 +1,57 @@
+"""Storage: SQLAlchemy on PostgreSQL (asyncpg) or SQLite (aiosqlite)."""
+
+from collections.abc import AsyncIterator
+
+from dishka import Provider, Scope, provide
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from adapters.sql.audit import SqlAuditLog
+from adapters.sql.documents import SqlDocumentRepository
+from adapters.sql.engine import create_engine, make_session_factory
+from adapters.sql.magic_links import SqlMagicLinkRepository
+from adapters.sql.outbox import SqlOutbox
+from adapters.sql.probe import SqlStorageProbe
+from adapters.sql.quota import SqlQuotaLedger
+from adapters.sql.sessions import SqlSessionRepository
+from adapters.sql.transactions import SqlTransactionManager
+from adapters.sql.users import SqlUserRepository
+from domain.ports.audit import AuditLog
+from domain.ports.documents import DocumentRepository
+from domain.ports.magic_links import MagicLinkRepository
+from domain.ports.outbox import Outbox
+from domain.ports.probe import StorageProbe
+from domain.ports.quota import QuotaLedger
+from domain.ports.sessions import SessionRepository
+from domain.ports.transactions import TransactionManager
+from domain.ports.users import UserRepository
+from entrypoints.config import Settings
+
+
+class SqlStorageProvider(Provider):
+    @provide(scope=Scope.APP)
+    async def engine(self, settings: Settings) -> AsyncIterator[AsyncEngine]:
+        engine = create_engine(settings.database_url)
+        yield engine
+        await engine.dispose()
+
+    @provide(scope=Scope.APP)
+    def session_factory(self, engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+        return make_session_factory(engine)
+
+    probe = provide(SqlStorageProbe, provides=StorageProbe, scope=Scope.APP)
+
+    @provide(scope=Scope.REQUEST)
+    async def session(
+        self, factory: async_sessionmaker[AsyncSession]
+    ) -> AsyncIterator[AsyncSession]:
+        async with factory() as session:
+            yield session
+
+    tx = provide(SqlTransactionManager, provides=TransactionManager, scope=Scope.REQUEST)
+    users = provide(SqlUserRepository, provides=UserRepository, scope=Scope.REQUEST)
+    links = provide(SqlMagicLinkRepository, provides=MagicLinkRepository, scope=Scope.REQUEST)
+    sessions = provide(SqlSessionRepository, provides=SessionRepository, scope=Scope.REQUEST)
+    documents = provide(SqlDocumentRepository, provides=DocumentRepository, scope=Scope.REQUEST)
+    outbox = provide(SqlOutbox, provides=Outbox, scope=Scope.REQUEST)
+    audit = provide(SqlAuditLog, provides=AuditLog, scope=Scope.REQUEST)
+    ledger = provide(SqlQuotaLedger, provides=QuotaLedger, scope=Scope.REQUEST)

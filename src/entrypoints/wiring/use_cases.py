@@ -1,0 +1,37 @@
+"""Every use case, built per request from the ports above."""
+
+from dishka import Provider, Scope, provide_all
+
+from application.admin.create_admin import CreateAdmin
+from application.audit_trail import AuditTrail
+from application.auth.authenticate import Authenticate
+from application.auth.delete_account import DeleteAccount
+from application.auth.export_my_data import ExportMyData
+from application.auth.logout import Logout
+from application.auth.logout_all import LogoutAll
+from application.auth.refresh_session import RefreshSession
+from application.auth.request_magic_link import RequestMagicLink
+from application.auth.token_pair import SessionTokens
+from application.auth.verify_magic_link import VerifyMagicLink
+from application.billing.get_balance import GetBalance
+from application.documents.create_document import CreateDocument
+from application.documents.delete_document import DeleteDocument
+from application.documents.get_document import GetDocument
+from application.documents.list_documents import ListDocuments
+from application.documents.update_document import UpdateDocument
+from application.generation.generate_outline import GenerateOutline
+from application.generation.generate_section import GenerateSection
+from application.generation.metered_model import MeteredModel
+from application.housekeeping import Housekeeping
+from application.mail.deliver_outbox import DeliverOutbox
+
+
+class UseCasesProvider(Provider):
+    scope = Scope.REQUEST
+    services = provide_all(AuditTrail, SessionTokens, MeteredModel)
+    auth = provide_all(RequestMagicLink, VerifyMagicLink, RefreshSession, Logout, LogoutAll,
+                       Authenticate, ExportMyData, DeleteAccount)
+    documents = provide_all(CreateDocument, GetDocument, ListDocuments, UpdateDocument,
+                            DeleteDocument)
+    generation = provide_all(GenerateOutline, GenerateSection, GetBalance)
+    background = provide_all(DeliverOutbox, Housekeeping, CreateAdmin)

@@ -1,0 +1,80 @@
+"""Many reservations at once never spend past a limit: in-memory, SQLite and PostgreSQL.
+
+Each contender reserves in a transaction of its own and commits; the limit leaves room for
+exactly ROOM of them, so exactly ROOM succeed, whichever limit binds.
+"""
+
+import asyncio
+
+import pytest
+from tests.builders import NOW
+from tests.contracts.quota_steps import PLENTY, a_funded_user, limits
+from tests.contracts.storage import Storage
+
+from domain.ids import UserId
+from domain.quota import (
+    DailyLimitReached,
+    InsufficientCredits,
+    QuotaExceeded,
+    QuotaLimits,
+    ServiceDailyLimitReached,
+)
+
+CONTENDERS, ROOM, TOKENS = 50, 10, 100
+
+
+async def contend(storage: Storage, user: UserId, quota: QuotaLimits) -> QuotaExceeded | None:
+    """Reserve in a transaction of its own: None when it committed, else the refusal."""
+    unit = storage.begin()
+    try:
+        await unit.quota.reserve(user, TOKENS, NOW, quota)
+        await unit.tx.commit()
+    except QuotaExceeded as refused:
+        await unit.tx.rollback()
+        return refused
+    finally:
+        await storage.end(unit)
+    return None
+
+
+async def race(storage: Storage, users: list[UserId], quota: QuotaLimits,
+               ) -> list[QuotaExceeded | None]:
+    return await asyncio.gather(*(contend(storage, user, quota) for user in users))
+
+
+def refusals(outcomes: list[QuotaExceeded | None]) -> set[type[QuotaExceeded]]:
+    return {type(outcome) for outcome in outcomes if outcome is not None}
+
+
+@pytest.mark.timeout(60)
+async def test_credits_for_ten_admit_ten(storage: Storage) -> None:
+    user = await a_funded_user(storage, ROOM * TOKENS)
+
+    outcomes = await race(storage, [user] * CONTENDERS, limits(PLENTY, PLENTY))
+
+    assert outcomes.count(None) == ROOM
+    assert refusals(outcomes) == {InsufficientCredits}
+    balance = await storage.begin().quota.balance(user, NOW, limits())
+    assert (balance.credits, balance.reserved) == (ROOM * TOKENS, ROOM * TOKENS)
+
+
+@pytest.mark.timeout(60)
+async def test_a_daily_limit_for_ten_admits_ten(storage: Storage) -> None:
+    user = await a_funded_user(storage, PLENTY)
+
+    outcomes = await race(storage, [user] * CONTENDERS, limits(ROOM * TOKENS, PLENTY))
+
+    assert outcomes.count(None) == ROOM
+    assert refusals(outcomes) == {DailyLimitReached}
+    assert (await storage.begin().quota.balance(user, NOW, limits())).used_today == ROOM * TOKENS
+
+
+@pytest.mark.timeout(60)
+async def test_a_service_limit_for_ten_admits_ten_across_users(storage: Storage) -> None:
+    users = [await a_funded_user(storage, PLENTY) for _ in range(CONTENDERS)]
+
+    outcomes = await race(storage, users, limits(PLENTY, ROOM * TOKENS))
+
+    assert outcomes.count(None) == ROOM
+    assert refusals(outcomes) == {ServiceDailyLimitReached}
+    assert await storage.begin().quota.used_today(NOW) == ROOM * TOKENS

@@ -1,0 +1,144 @@
+"""Local stand-ins for the Semantic Scholar Graph API and OpenAlex (uvicorn in its own thread).
+
+    with SemanticScholarTestServer() as s2:            # or server.start() / server.stop()
+        s2.papers = [a_paper("Deep learning", ...)]    # what any search finds (default: 3)
+        s2.plan(Reply.error(429, headers={"Retry-After": "2"}))   # then the default answer
+        finder = SemanticScholarSourceFinder(client=client, base_url=s2.base_url)
+        s2.requests[-1].path, .params["query"], .headers["x-api-key"]
+
+`OpenAlexTestServer` is the same with `works` (`a_work(...)`), honouring `per-page` and
+`filter=language:xx`. Planned replies (see `Reply`) are used one per request, in order; with
+none left, the server answers like the real API: the stored records, first `limit` /
+`per-page` of them, and a 400 for a request the real API refuses. `stop()` then `start()`
+serves on the same port; `reset()` forgets plans and requests.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from typing import Any, Self
+
+import uvicorn
+from tests.integration.scholar_app import RecordedRequest, RecordingSleep, Reply, SearchApp
+from tests.integration.scholar_payloads import DEFAULT_PAPERS, DEFAULT_WORKS
+
+__all__ = ["OpenAlexTestServer", "RecordedRequest", "RecordingSleep", "Reply",
+           "SemanticScholarTestServer"]
+HOST = "127.0.0.1"
+S2_FIELDS = frozenset(DEFAULT_PAPERS[0]) - {"paperId"}
+
+
+class ScholarTestServer:
+    def __init__(self, path: str, *, port: int = 0) -> None:
+        self.port = port
+        self._app = SearchApp(path, self.answer)
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{HOST}:{self.port}"
+
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        """Every request received, in order (also those to unknown paths)."""
+        return self._app.requests
+
+    def plan(self, *replies: Reply) -> None:
+        self._app.planned.extend(replies)
+
+    @property
+    def planned(self) -> int:
+        """Planned replies not used yet."""
+        return len(self._app.planned)
+
+    def reset(self) -> None:
+        self._app.planned.clear()
+        self._app.requests.clear()
+
+    def answer(self, params: dict[str, str]) -> tuple[int, Any]:
+        raise NotImplementedError
+
+    def start(self) -> None:
+        if self._server is not None:
+            return
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((HOST, self.port))
+        self.port = listener.getsockname()[1]
+        config = uvicorn.Config(self._app, interface="asgi3", lifespan="off", access_log=False,
+                                log_level="warning", timeout_graceful_shutdown=1)
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [listener]},
+                                        name=type(self).__name__, daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"{type(self).__name__} did not start")
+            time.sleep(0.01)
+
+    def stop(self) -> None:
+        if self._server is not None and self._thread is not None:
+            self._server.should_exit = True
+            self._thread.join(timeout=10)
+        self._server, self._thread = None, None
+
+    def __enter__(self) -> Self:
+        self.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
+
+
+class SemanticScholarTestServer(ScholarTestServer):
+    """`GET /graph/v1/paper/search`: `paperId` plus the requested `fields` of each paper."""
+
+    def __init__(self, *, port: int = 0) -> None:
+        super().__init__("/graph/v1/paper/search", port=port)
+        self.papers: list[dict[str, Any]] = list(DEFAULT_PAPERS)
+
+    def answer(self, params: dict[str, str]) -> tuple[int, Any]:
+        fields = [name for name in params.get("fields", "title").split(",") if name]
+        unknown = sorted(set(fields) - S2_FIELDS)
+        limit = int(params.get("limit", "100")) if params.get("limit", "1").isdigit() else 0
+        if not params.get("query", "").strip():
+            return 400, {"error": "Missing required parameter: 'query'"}
+        if unknown:
+            return 400, {"error": f"Unrecognized or unsupported fields: {unknown}"}
+        if not 1 <= limit <= 100:
+            return 400, {"error": "Requested limit must be between 1 and 100"}
+        page = [{"paperId": paper["paperId"], **{name: paper.get(name) for name in fields}}
+                for paper in self.papers[:limit]]
+        body: dict[str, Any] = {"total": len(self.papers), "offset": 0, "data": page}
+        if limit < len(self.papers):
+            body["next"] = limit
+        return 200, body
+
+
+class OpenAlexTestServer(ScholarTestServer):
+    """`GET /works`: the stored works, filtered by `filter=language:xx` (`|` for any of)."""
+
+    def __init__(self, *, port: int = 0) -> None:
+        super().__init__("/works", port=port)
+        self.works: list[dict[str, Any]] = list(DEFAULT_WORKS)
+
+    def answer(self, params: dict[str, str]) -> tuple[int, Any]:
+        per_page = params.get("per-page", "25")
+        if not per_page.isdigit() or not 1 <= int(per_page) <= 200:
+            return 400, {"error": "Invalid query parameters error.",
+                         "message": "per-page: must be between 1 and 200"}
+        works = self.works
+        for clause in filter(None, params.get("filter", "").split(",")):
+            key, _, value = clause.partition(":")
+            if key != "language":
+                return 400, {"error": "Invalid query parameters error.",
+                             "message": f"{key} is not a valid field (test server)"}
+            works = [work for work in works if work.get("language") in value.split("|")]
+        meta = {"count": len(works), "db_response_time_ms": 23, "page": 1,
+                "per_page": int(per_page), "groups_count": None}
+        return 200, {"meta": meta, "results": works[:int(per_page)], "group_by": []}
+
