@@ -22,11 +22,13 @@ from domain.documents import (
 from domain.ids import (
     AuditEntryId,
     DocumentId,
+    JobId,
     MagicLinkId,
     OutboxMessageId,
     SessionFamilyId,
     UserId,
 )
+from domain.jobs import GenerationJob, JobEvent, JobState
 from domain.languages import Language
 from domain.magic_links import MagicLink
 from domain.outbox import EmailMessage, OutboxMessage
@@ -118,3 +120,21 @@ def an_audit_entry(*, actor: UserId | User | None = None, at: datetime = NOW,
                        action="auth.signed_in", target="somewhere", ip="203.0.113.7",
                        details={"via": "magic-link", "attempt": 1})
     return replace(entry, **changes)
+
+
+def a_job(*, owner: UserId | User, document: DocumentId | Document, created_at: datetime = NOW,
+          **changes: Any) -> GenerationJob:
+    """A queued job, due from `created_at`."""
+    owner_id = owner.id if isinstance(owner, User) else owner
+    document_id = document.id if isinstance(document, Document) else document
+    job = GenerationJob.queue(id=JobId(uuid4()), owner=owner_id, document_id=document_id,
+                              now=created_at)
+    return replace(job, **changes)
+
+
+def an_event(*, job: JobId | GenerationJob, seq: int = 1, at: datetime = NOW,
+             **changes: Any) -> JobEvent:
+    job_id = job.id if isinstance(job, GenerationJob) else job
+    event = JobEvent(job_id=job_id, seq=seq, state=JobState.RUNNING, progress=seq / 8,
+                     step=f"Розділ {seq}: writing", at=at)
+    return replace(event, **changes)

@@ -13,6 +13,9 @@ from adapters.llm.offline_model import OfflineLanguageModel
 from adapters.memory.audit import InMemoryAuditLog
 from adapters.memory.database import InMemoryDatabase
 from adapters.memory.documents import InMemoryDocumentRepository
+from adapters.memory.idempotency import InMemoryIdempotencyStore
+from adapters.memory.job_events import InMemoryJobEventPublisher
+from adapters.memory.jobs import InMemoryJobRepository
 from adapters.memory.magic_links import InMemoryMagicLinkRepository
 from adapters.memory.mailer import InMemoryMailer
 from adapters.memory.outbox import InMemoryOutbox
@@ -24,6 +27,9 @@ from adapters.memory.transactions import InMemoryTransactionManager
 from adapters.memory.users import InMemoryUserRepository
 from domain.ports.audit import AuditLog
 from domain.ports.documents import DocumentRepository
+from domain.ports.idempotency import IdempotencyStore
+from domain.ports.job_events import JobEventPublisher
+from domain.ports.jobs import JobRepository
 from domain.ports.language_model import LanguageModel
 from domain.ports.magic_links import MagicLinkRepository
 from domain.ports.mailer import Mailer
@@ -46,6 +52,7 @@ class Fakes:
     probe: InMemoryStorageProbe = field(default_factory=InMemoryStorageProbe)
     store: MemoryStore = field(default_factory=MemoryStore)
     model: LanguageModel | None = None
+    events: InMemoryJobEventPublisher = field(default_factory=InMemoryJobEventPublisher)
 
 
 class InMemoryProvider(Provider):
@@ -74,6 +81,10 @@ class InMemoryProvider(Provider):
         return self._fakes.store
 
     @provide(scope=Scope.APP)
+    def events(self) -> JobEventPublisher:
+        return self._fakes.events
+
+    @provide(scope=Scope.APP)
     def model(self, settings: Settings) -> LanguageModel:
         return self._fakes.model or OfflineLanguageModel()
 
@@ -89,6 +100,9 @@ class InMemoryProvider(Provider):
     outbox = provide(InMemoryOutbox, provides=Outbox, scope=Scope.REQUEST)
     audit = provide(InMemoryAuditLog, provides=AuditLog, scope=Scope.REQUEST)
     ledger = provide(InMemoryQuotaLedger, provides=QuotaLedger, scope=Scope.REQUEST)
+    jobs = provide(InMemoryJobRepository, provides=JobRepository, scope=Scope.REQUEST)
+    idempotency = provide(InMemoryIdempotencyStore, provides=IdempotencyStore,
+                          scope=Scope.REQUEST)
 
 
 def settings_for(**changes: object) -> Settings:

@@ -154,3 +154,14 @@ class Document:
         cited = {n for s in (self.sections if sections is None else sections)
                  for n in s.citations}
         return tuple(source for source in self.sources if source.n in cited)
+
+    def with_status(self, status: DocumentStatus, now: datetime) -> Document:
+        """The document following its job: a finished or cancelled job leaves it ready when
+        every section is written."""
+        complete = bool(self.outline) and {s.index for s in self.sections} >= {
+            item.index for item in self.outline}
+        if status in (DocumentStatus.DRAFT, DocumentStatus.READY):
+            status = DocumentStatus.READY if complete else DocumentStatus.DRAFT
+        if status is self.status:
+            return self
+        return replace(self, status=status, updated_at=now)

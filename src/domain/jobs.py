@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from domain.errors import InvalidTransition
-from domain.ids import DocumentId, JobId, UserId
+from domain.ids import DocumentId, JobId, ReservationId, UserId
 
 MAX_ATTEMPTS = 5
 
@@ -55,6 +55,7 @@ class GenerationJob:
     lease_expires_at: datetime | None = None
     cancel_requested: bool = False
     last_seq: int = 0
+    held_reservation: ReservationId | None = None
 
     @classmethod
     def queue(cls, *, id: JobId, owner: UserId, document_id: DocumentId,
@@ -83,10 +84,20 @@ class GenerationJob:
     def heartbeat(self, now: datetime, lease: timedelta) -> GenerationJob:
         return replace(self, lease_expires_at=now + lease, updated_at=now)
 
+    def holding(self, reservation: ReservationId, now: datetime) -> GenerationJob:
+        """The job holds tokens for the step in flight; should its worker die, whoever
+        takes the job over releases them."""
+        return replace(self, held_reservation=reservation, updated_at=now)
+
+    def released(self, now: datetime) -> GenerationJob:
+        return replace(self, held_reservation=None, updated_at=now)
+
     def advance(self, *, progress: float, step: str, tokens: int,
                 now: datetime) -> GenerationJob:
+        """A step finished (its tokens settled in the same transaction)."""
         return replace(self, progress=max(0.0, min(1.0, progress)), step=step,
-                       tokens_used=self.tokens_used + tokens, updated_at=now)
+                       tokens_used=self.tokens_used + tokens, held_reservation=None,
+                       updated_at=now)
 
     def succeed(self, now: datetime) -> GenerationJob:
         return self._end(JobState.SUCCEEDED, now, progress=1.0, step="done")

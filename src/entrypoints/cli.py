@@ -61,13 +61,13 @@ def serve(host: str, port: int, no_worker: bool) -> None:
 def worker() -> None:
     """Run the background worker until SIGTERM or SIGINT."""
     from entrypoints.ioc import make_container
-    from entrypoints.worker.runner import Worker
+    from entrypoints.worker.build import build_worker
 
     settings = _settings()
 
     async def run() -> None:
         container = make_container(settings)
-        runner = Worker(container, poll_s=settings.outbox_poll_s)
+        runner = build_worker(container, settings)
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, runner.stop)

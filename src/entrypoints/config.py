@@ -54,7 +54,8 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     log_format: str | None = None
     log_level: str = "INFO"
     worker_concurrency: Annotated[int, Meta(ge=1, le=256)] = 4
-    job_lease_s: Annotated[int, Meta(ge=5)] = 60
+    job_lease_s: Annotated[int, Meta(ge=2)] = 60
+    job_poll_s: Annotated[float, Meta(gt=0)] = 1.0
     rate_limit_signin: str = "20/minute"
     rate_limit_magic_link: str = "5/hour"
     rate_limit_api: str = "600/minute"

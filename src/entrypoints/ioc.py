@@ -10,6 +10,7 @@ from entrypoints.config import Settings
 from entrypoints.http.identity import IdentityProvider
 from entrypoints.wiring.generation import GenerationProvider
 from entrypoints.wiring.infrastructure import ConfigProvider, InfrastructureProvider
+from entrypoints.wiring.jobs import JobsProvider
 from entrypoints.wiring.storage import SqlStorageProvider
 from entrypoints.wiring.use_cases import UseCasesProvider
 
@@ -17,6 +18,6 @@ from entrypoints.wiring.use_cases import UseCasesProvider
 def make_container(settings: Settings, *overrides: Provider) -> AsyncContainer:
     return make_async_container(
         ConfigProvider(settings), InfrastructureProvider(), SqlStorageProvider(),
-        GenerationProvider(), UseCasesProvider(), IdentityProvider(), LitestarProvider(),
-        *overrides,
+        GenerationProvider(), JobsProvider(), UseCasesProvider(), IdentityProvider(),
+        LitestarProvider(), *overrides,
     )

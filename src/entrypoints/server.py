@@ -9,12 +9,12 @@ from litestar import Litestar
 from entrypoints.config import Settings
 from entrypoints.http.app import create_app
 from entrypoints.ioc import make_container
-from entrypoints.worker.runner import Worker
+from entrypoints.worker.build import build_worker
 
 
 def build_app(settings: Settings, *, embedded_worker: bool = True) -> Litestar:
     container = make_container(settings)
-    worker = Worker(container, poll_s=settings.outbox_poll_s)
+    worker = build_worker(container, settings)
     tasks: list[asyncio.Task[None]] = []
 
     async def start_worker() -> None:

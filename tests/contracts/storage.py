@@ -10,6 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from adapters.memory.audit import InMemoryAuditLog
 from adapters.memory.database import InMemoryDatabase
 from adapters.memory.documents import InMemoryDocumentRepository
+from adapters.memory.idempotency import InMemoryIdempotencyStore
+from adapters.memory.jobs import InMemoryJobRepository
 from adapters.memory.magic_links import InMemoryMagicLinkRepository
 from adapters.memory.outbox import InMemoryOutbox
 from adapters.memory.quota import InMemoryQuotaLedger
@@ -20,6 +22,8 @@ from adapters.memory.users import InMemoryUserRepository
 from adapters.sql.audit import SqlAuditLog
 from adapters.sql.documents import SqlDocumentRepository
 from adapters.sql.engine import make_session_factory
+from adapters.sql.idempotency import SqlIdempotencyStore
+from adapters.sql.jobs import SqlJobRepository
 from adapters.sql.magic_links import SqlMagicLinkRepository
 from adapters.sql.outbox import SqlOutbox
 from adapters.sql.quota import SqlQuotaLedger
@@ -29,10 +33,13 @@ from adapters.sql.transactions import SqlTransactionManager
 from adapters.sql.users import SqlUserRepository
 from domain.audit import AuditEntry
 from domain.documents import Document
+from domain.jobs import GenerationJob, JobEvent
 from domain.magic_links import MagicLink
 from domain.outbox import OutboxMessage
 from domain.ports.audit import AuditLog
 from domain.ports.documents import DocumentRepository
+from domain.ports.idempotency import IdempotencyStore
+from domain.ports.jobs import JobRepository
 from domain.ports.magic_links import MagicLinkRepository
 from domain.ports.outbox import Outbox
 from domain.ports.quota import QuotaLedger
@@ -55,6 +62,8 @@ class Unit:
     outbox: Outbox
     audit: AuditLog
     quota: QuotaLedger
+    idempotency: IdempotencyStore
+    jobs: JobRepository
 
 
 class MemoryStorage:
@@ -69,7 +78,8 @@ class MemoryStorage:
         return Unit(tx=tx, users=InMemoryUserRepository(tx), links=InMemoryMagicLinkRepository(tx),
                     sessions=InMemorySessionRepository(tx),
                     documents=InMemoryDocumentRepository(tx), outbox=InMemoryOutbox(tx),
-                    audit=InMemoryAuditLog(tx), quota=InMemoryQuotaLedger(tx, self.ids))
+                    audit=InMemoryAuditLog(tx), quota=InMemoryQuotaLedger(tx, self.ids),
+                    idempotency=InMemoryIdempotencyStore(tx), jobs=InMemoryJobRepository(tx))
 
     async def end(self, unit: Unit) -> None:
         """The scope ends; what was not committed is dropped with it."""
@@ -100,7 +110,9 @@ class SqlStorage:
                     links=SqlMagicLinkRepository(session),
                     sessions=SqlSessionRepository(session),
                     documents=SqlDocumentRepository(session), outbox=SqlOutbox(session),
-                    audit=SqlAuditLog(session), quota=SqlQuotaLedger(session, self.ids))
+                    audit=SqlAuditLog(session), quota=SqlQuotaLedger(session, self.ids),
+                    idempotency=SqlIdempotencyStore(session),
+                    jobs=SqlJobRepository(session))
 
     async def end(self, unit: Unit) -> None:
         await self._sessions.pop(id(unit.tx)).close()
@@ -131,6 +143,10 @@ async def given(storage: Storage, *entities: object) -> None:
                 await unit.outbox.add(entity)
             case AuditEntry():
                 await unit.audit.record(entity)
+            case GenerationJob():
+                await unit.jobs.add(entity)
+            case JobEvent():
+                await unit.jobs.append_event(entity)
             case _:
                 raise TypeError(f"no repository stores {type(entity).__name__}")
     await unit.tx.commit()

@@ -20,6 +20,9 @@ LEDGER_ENTRIES = "ledger_entries"
 RESERVATIONS = "token_reservations"
 CREDIT_ACCOUNTS = "credit_accounts"
 QUOTA_DAYS = "quota_days"
+GENERATION_JOBS = "generation_jobs"
+JOB_EVENTS = "job_events"
+IDEMPOTENCY_KEYS = "idempotency_keys"
 
 RowKey = tuple[str, Hashable]
 

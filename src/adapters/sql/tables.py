@@ -6,9 +6,11 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -17,6 +19,7 @@ from sqlalchemy import (
 )
 
 from adapters.sql.columns import Json, UtcDateTime
+from domain.idempotency import MAX_KEY_LENGTH
 
 EMAIL_LENGTH, DIGEST_LENGTH = 254, 64
 
@@ -162,4 +165,53 @@ quota_days = Table(
     Column("used", BigInteger, nullable=False),
     Column("reserved", BigInteger, nullable=False),
     CheckConstraint("used >= 0 AND reserved >= 0", name="counts_not_negative"),
+)
+
+generation_jobs = Table(
+    "generation_jobs", metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("owner_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("document_id", Uuid, ForeignKey("documents.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Column("run_after", UtcDateTime, nullable=False),
+    Column("progress", Float, nullable=False),
+    Column("step", Text, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("max_attempts", Integer, nullable=False),
+    Column("error", Text, nullable=True),
+    Column("tokens_used", BigInteger, nullable=False),
+    Column("lease_owner", String(255), nullable=True),
+    Column("lease_expires_at", UtcDateTime, nullable=True),
+    Column("cancel_requested", Boolean, nullable=False),
+    Column("last_seq", Integer, nullable=False),
+    Column("held_reservation", Uuid, nullable=True),
+    Index(None, "state", "run_after"),
+    Index(None, "state", "lease_expires_at"),
+    Index(None, "document_id", "state"),
+)
+
+job_events = Table(
+    "job_events", metadata,
+    Column("job_id", Uuid, ForeignKey("generation_jobs.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("state", String(16), nullable=False),
+    Column("progress", Float, nullable=False),
+    Column("step", Text, nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+)
+
+idempotency_keys = Table(
+    "idempotency_keys", metadata,
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("key", String(MAX_KEY_LENGTH), primary_key=True),
+    Column("request_hash", String(DIGEST_LENGTH), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False, index=True),
+    Column("response_status", Integer, nullable=True),
+    Column("response_body", LargeBinary, nullable=True),
+    Column("response_content_type", String(255), nullable=True),
 )

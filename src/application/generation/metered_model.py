@@ -1,3 +1,5 @@
+from collections.abc import Awaitable, Callable
+
 from application.generation.policy import GenerationPolicy
 from domain.ids import UserId
 from domain.ports.language_model import LanguageModel, Prompt
@@ -5,6 +7,8 @@ from domain.ports.quota import QuotaLedger
 from domain.ports.system import Clock
 from domain.ports.transactions import TransactionManager
 from domain.quota import Reservation
+
+OnHold = Callable[[Reservation], Awaitable[None]]
 
 
 class MeteredModel:
@@ -20,12 +24,15 @@ class MeteredModel:
         self._policy = policy
 
     async def reserve(self, user_id: UserId, prompt: Prompt, max_tokens: int,
-                      attempts: int = 1) -> Reservation:
-        """Hold what `attempts` calls of `prompt` can cost at most."""
+                      attempts: int = 1, on_hold: OnHold | None = None) -> Reservation:
+        """Hold what `attempts` calls of `prompt` can cost at most. `on_hold` may stage
+        writes that must commit with the reservation (a job noting what it holds)."""
         tokens = (self.model.estimate_tokens(prompt) + max_tokens) * attempts
         reservation = await self._ledger.reserve(user_id, tokens, self._clock.now(),
                                                  self._policy.limits,
                                                  ttl_s=self._policy.reservation_ttl_s)
+        if on_hold is not None:
+            await on_hold(reservation)
         await self._tx.commit()
         return reservation
 

@@ -23,7 +23,9 @@ class JobRepository(Protocol):
       first, and stores them claimed by `worker` for `lease`. Concurrent claimers never get
       the same job (PostgreSQL: `FOR UPDATE SKIP LOCKED`); the caller commits the claim.
     - `save` stores the job. With `lease_owner`, it writes only if storage still shows the
-      job leased to that worker, and raises LeaseLost otherwise (no write).
+      job leased to that worker, and raises LeaseLost otherwise (no write). A cancel request
+      is one-way: `save` never clears a `cancel_requested` that storage already holds, so a
+      worker's save cannot undo a concurrent cancel.
     - `active_for_document` is the queued or running job of a document, if any.
     - `append_event` stores an event; (job_id, seq) is unique (Conflict otherwise).
       `events_after` lists a job's events with seq > `after`, in order, at most `limit`.

@@ -20,6 +20,8 @@ from entrypoints.http.controllers.account import AccountController
 from entrypoints.http.controllers.billing import BillingController
 from entrypoints.http.controllers.documents import DocumentsController
 from entrypoints.http.controllers.generation import GenerationController
+from entrypoints.http.controllers.job_events import job_events
+from entrypoints.http.controllers.jobs import GenerateController, JobsController
 from entrypoints.http.controllers.operations import OperationsController
 from entrypoints.http.controllers.sign_in import SignInController
 from entrypoints.http.errors import EXCEPTION_HANDLERS
@@ -41,11 +43,13 @@ def create_app(container: AsyncContainer, settings: Settings,
     sign_in = DishkaRouter("/api/v1/auth", route_handlers=[SignInController],
                            middleware=[sign_in_limit(settings.rate("signin"))])
     api = DishkaRouter("/", route_handlers=[DocumentsController, GenerationController,
+                                             GenerateController, JobsController,
                                              BillingController],
                        middleware=[api_limit(settings.rate("api"))], security=[BEARER])
     account = DishkaRouter("/api/v1/auth", route_handlers=[AccountController],
                            middleware=[api_limit(settings.rate("api"))], security=[BEARER])
-    operations = DishkaRouter("/", route_handlers=[OperationsController, MetricsController])
+    operations = DishkaRouter("/", route_handlers=[OperationsController, MetricsController,
+                                                   job_events])
     prometheus = PrometheusConfig(app_name="tesigo", prefix="tesigo", group_path=True,
                                   exclude=["/metrics"])
     app = Litestar(

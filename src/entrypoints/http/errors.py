@@ -24,6 +24,8 @@ from domain.errors import (
     PermissionDenied,
     RateLimited,
 )
+from domain.idempotency import IdempotencyKeyInUse, IdempotencyKeyReused
+from domain.ports.jobs import LeaseLost
 from domain.ports.language_model import InvalidModelOutput, LanguageModelUnavailable
 from domain.ports.sources import SourcesUnavailable
 from domain.quota import InsufficientCredits, QuotaExceeded
@@ -44,6 +46,9 @@ STATUS_OF: dict[type[DomainError], int] = {
     InvalidModelOutput: 502,
     LanguageModelUnavailable: 503,
     SourcesUnavailable: 503,
+    IdempotencyKeyReused: 422,
+    IdempotencyKeyInUse: 409,
+    LeaseLost: 409,
 }
 log = structlog.get_logger("tesigo.http")
 

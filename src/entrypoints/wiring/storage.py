@@ -8,6 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from adapters.sql.audit import SqlAuditLog
 from adapters.sql.documents import SqlDocumentRepository
 from adapters.sql.engine import create_engine, make_session_factory
+from adapters.sql.idempotency import SqlIdempotencyStore
+from adapters.sql.jobs import SqlJobRepository
 from adapters.sql.magic_links import SqlMagicLinkRepository
 from adapters.sql.outbox import SqlOutbox
 from adapters.sql.probe import SqlStorageProbe
@@ -17,6 +19,8 @@ from adapters.sql.transactions import SqlTransactionManager
 from adapters.sql.users import SqlUserRepository
 from domain.ports.audit import AuditLog
 from domain.ports.documents import DocumentRepository
+from domain.ports.idempotency import IdempotencyStore
+from domain.ports.jobs import JobRepository
 from domain.ports.magic_links import MagicLinkRepository
 from domain.ports.outbox import Outbox
 from domain.ports.probe import StorageProbe
@@ -55,3 +59,5 @@ class SqlStorageProvider(Provider):
     outbox = provide(SqlOutbox, provides=Outbox, scope=Scope.REQUEST)
     audit = provide(SqlAuditLog, provides=AuditLog, scope=Scope.REQUEST)
     ledger = provide(SqlQuotaLedger, provides=QuotaLedger, scope=Scope.REQUEST)
+    jobs = provide(SqlJobRepository, provides=JobRepository, scope=Scope.REQUEST)
+    idempotency = provide(SqlIdempotencyStore, provides=IdempotencyStore, scope=Scope.REQUEST)

@@ -22,16 +22,27 @@ from application.documents.update_document import UpdateDocument
 from application.generation.generate_outline import GenerateOutline
 from application.generation.generate_section import GenerateSection
 from application.generation.metered_model import MeteredModel
+from application.generation.writers import OutlineWriter, SectionWriter
 from application.housekeeping import Housekeeping
+from application.idempotency.idempotent_call import IdempotentCall
+from application.jobs.attempts import EndAttempt
+from application.jobs.cancel_job import CancelJob
+from application.jobs.claim_jobs import ClaimJobs, KeepLease
+from application.jobs.events import JobJournal
+from application.jobs.get_job import GetJob, JobEventsSince
+from application.jobs.run_job import RunJob
+from application.jobs.start_generation import StartGeneration
 from application.mail.deliver_outbox import DeliverOutbox
 
 
 class UseCasesProvider(Provider):
     scope = Scope.REQUEST
-    services = provide_all(AuditTrail, SessionTokens, MeteredModel)
+    services = provide_all(AuditTrail, SessionTokens, MeteredModel, OutlineWriter, SectionWriter)
     auth = provide_all(RequestMagicLink, VerifyMagicLink, RefreshSession, Logout, LogoutAll,
                        Authenticate, ExportMyData, DeleteAccount)
     documents = provide_all(CreateDocument, GetDocument, ListDocuments, UpdateDocument,
                             DeleteDocument)
     generation = provide_all(GenerateOutline, GenerateSection, GetBalance)
+    jobs = provide_all(JobJournal, StartGeneration, GetJob, JobEventsSince, CancelJob, RunJob,
+                       EndAttempt, ClaimJobs, KeepLease, IdempotentCall)
     background = provide_all(DeliverOutbox, Housekeeping, CreateAdmin)

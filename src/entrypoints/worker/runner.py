@@ -1,4 +1,5 @@
-"""The background worker: delivers the e-mail outbox and keeps house on a schedule.
+"""The background worker: runs generation jobs, delivers the e-mail outbox and keeps house
+on a schedule.
 
 It runs as `tesigo worker`, or inside `tesigo serve` unless `--no-worker`. Each task runs in
 its own container scope (its own transaction); a failing round is logged and retried on the
@@ -17,6 +18,7 @@ from prometheus_client import Counter
 
 from application.housekeeping import Housekeeping
 from application.mail.deliver_outbox import DeliverOutbox
+from entrypoints.worker.jobs import JobRunner
 
 HOUSEKEEPING_EVERY_S = 300.0
 EMAILS = Counter("tesigo_emails_total", "E-mails handed to the mail transport", ["outcome"])
@@ -25,19 +27,25 @@ log = structlog.get_logger("tesigo.worker")
 
 class Worker:
     def __init__(self, container: AsyncContainer, *, poll_s: float = 2.0,
-                 housekeeping_every_s: float = HOUSEKEEPING_EVERY_S) -> None:
-        self._container = container
+                 housekeeping_every_s: float = HOUSEKEEPING_EVERY_S,
+                 jobs: JobRunner | None = None) -> None:
+        self._container, self._jobs = container, jobs
         self._poll_s, self._housekeeping_every_s = poll_s, housekeeping_every_s
         self._stopping = asyncio.Event()
 
     def stop(self) -> None:
-        """Finish the round in progress, then return from `run`."""
+        """Claim nothing more; finish or hand back what is held, then return from `run`."""
         self._stopping.set()
+        if self._jobs is not None:
+            self._jobs.stop()
 
     async def run(self) -> None:
         log.info("worker started")
-        await asyncio.gather(self._every(self._poll_s, self.deliver_mail),
-                             self._every(self._housekeeping_every_s, self.keep_house))
+        loops = [self._every(self._poll_s, self.deliver_mail),
+                 self._every(self._housekeeping_every_s, self.keep_house)]
+        if self._jobs is not None:
+            loops.append(self._jobs.run())
+        await asyncio.gather(*loops)
         log.info("worker stopped")
 
     async def deliver_mail(self) -> None:

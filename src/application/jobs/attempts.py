@@ -1,0 +1,73 @@
+"""What the worker records about a job attempt that did not run to its end."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import Enum
+
+from application.jobs.events import JobJournal
+from application.jobs.policy import JobPolicy
+from domain.documents import DocumentStatus
+from domain.ids import JobId
+from domain.jobs import GenerationJob, JobState
+from domain.ports.documents import DocumentRepository
+from domain.ports.jobs import JobRepository
+from domain.ports.system import Clock
+from domain.ports.transactions import TransactionManager
+
+
+class Outcome(Enum):
+    RETRY = "retry"          # failed; try again after `delay` unless attempts are used up
+    FAIL = "fail"            # failed for good (the error will not go away by retrying)
+    HAND_BACK = "hand_back"  # not a failure: the worker stops, or come back after `delay`
+    CANCELLED = "cancelled"  # stopped mid-section on the user's request
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AttemptEnd:
+    job_id: JobId
+    worker: str
+    outcome: Outcome
+    error: str | None = None
+    delay: timedelta | None = None
+
+
+class EndAttempt:
+    """Record how an attempt ended, under the worker's lease.
+
+    - a retried job goes back to the queue after a jittered, growing delay; after its last
+      attempt it fails with a readable error, and the document is marked failed
+    - a handed-back job returns to the queue without using up an attempt
+    - a cancelled job ends cancelled; the document keeps what was written
+    - nothing changes when the worker no longer holds the job (LeaseLost)
+    """
+
+    def __init__(self, jobs: JobRepository, documents: DocumentRepository, journal: JobJournal,
+                 tx: TransactionManager, clock: Clock, policy: JobPolicy) -> None:
+        self._jobs, self._documents, self._journal = jobs, documents, journal
+        self._tx, self._clock, self._policy = tx, clock, policy
+
+    async def __call__(self, end: AttemptEnd) -> GenerationJob | None:
+        await self._tx.rollback()
+        job = await self._jobs.get_for_worker(end.job_id)
+        if job is None or job.finished:
+            return job
+        now, error = self._clock.now(), end.error or "unknown error"
+        match end.outcome:
+            case Outcome.RETRY:
+                ended = job.retry_later(error, now,
+                                        end.delay or self._policy.backoff(job.attempts))
+            case Outcome.FAIL:
+                ended = job.fail(error, now)
+            case Outcome.HAND_BACK:
+                ended = job.hand_back(now, end.delay or timedelta(0))
+            case Outcome.CANCELLED:
+                ended = job.stop_cancelled(now)
+        if ended.finished:
+            status = {JobState.FAILED: DocumentStatus.FAILED}.get(ended.state,
+                                                                  DocumentStatus.DRAFT)
+            document = await self._documents.get(job.owner, job.document_id)
+            await self._documents.save(document.with_status(status, now))
+        ended = await self._journal.record(ended, lease_owner=end.worker)
+        await self._tx.commit()
+        await self._journal.announce()
+        return ended

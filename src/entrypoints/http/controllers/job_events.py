@@ -1,0 +1,62 @@
+"""WS /api/v1/jobs/{id}/events?token=…&after=…: what the client missed, then live events,
+closed after the job's terminal state."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import msgspec
+from dishka import AsyncContainer
+from litestar import WebSocket, websocket
+from litestar.exceptions import WebSocketDisconnect
+from litestar.params import FromPath, FromQuery
+
+from application.auth.authenticate import Authenticate
+from application.jobs.get_job import JobEventsSince
+from domain.errors import NotAuthenticated, NotFound
+from domain.ids import JobId
+from domain.jobs import TERMINAL, JobEvent
+from domain.ports.job_events import JobEventPublisher
+from entrypoints.http.job_schemas import JobEventOut
+
+UNAUTHORIZED, NOT_FOUND = 4401, 4404
+
+
+async def _send(socket: WebSocket, event: JobEvent) -> None:  # type: ignore[type-arg]
+    await socket.send_text(msgspec.json.encode(JobEventOut.of(event)).decode())
+
+
+@websocket("/api/v1/jobs/{job_id:uuid}/events")
+async def job_events(socket: WebSocket, job_id: FromPath[UUID],  # type: ignore[type-arg]
+                     token: FromQuery[str] = "", after: FromQuery[int] = 0) -> None:
+    container: AsyncContainer = socket.app.state.dishka_container
+    publisher = await container.get(JobEventPublisher)
+    async with publisher.follow(JobId(job_id)) as live:
+        async with container() as scope:
+            try:
+                user = await (await scope.get(Authenticate))(token)
+                job, missed = await (await scope.get(JobEventsSince))(user.id, JobId(job_id),
+                                                                      max(0, after))
+            except NotAuthenticated:
+                await socket.close(code=UNAUTHORIZED, reason="authentication required")
+                return
+            except NotFound:
+                await socket.close(code=NOT_FOUND, reason="no such job")
+                return
+        await socket.accept()
+        try:
+            last = max(0, after)
+            for event in missed:
+                await _send(socket, event)
+                last = event.seq
+            if not (job.finished and last >= job.last_seq):
+                async for event in live:
+                    if event.seq <= last:
+                        continue
+                    await _send(socket, event)
+                    last = event.seq
+                    if event.state in TERMINAL:
+                        break
+            await socket.close()
+        except WebSocketDisconnect:
+            return

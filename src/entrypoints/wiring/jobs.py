@@ -1,0 +1,43 @@
+"""Live job events (Litestar channels) and the job policy."""
+
+from collections.abc import AsyncIterator
+
+from dishka import Provider, Scope, provide
+from litestar.channels import ChannelsPlugin
+from litestar.channels.backends.asyncpg import AsyncPgChannelsBackend
+from litestar.channels.backends.base import ChannelsBackend
+from litestar.channels.backends.memory import MemoryChannelsBackend
+
+from adapters.events.channels_publisher import ChannelsJobEventPublisher
+from application.jobs.policy import JobPolicy
+from domain.ports.job_events import JobEventPublisher
+from entrypoints.config import Settings
+
+SUBSCRIBER_BACKLOG = 1000
+
+
+def channels_backend(settings: Settings) -> ChannelsBackend:
+    """PostgreSQL LISTEN/NOTIFY between processes; in memory for the embedded SQLite default,
+    whose worker runs inside the API process."""
+    if settings.uses_sqlite:
+        return MemoryChannelsBackend()
+    dsn = settings.database_url.replace("postgresql+asyncpg://", "postgresql://", 1)
+    return AsyncPgChannelsBackend(dsn=dsn)
+
+
+class JobsProvider(Provider):
+    scope = Scope.APP
+    publisher = provide(ChannelsJobEventPublisher, provides=JobEventPublisher)
+
+    @provide
+    def policy(self, settings: Settings) -> JobPolicy:
+        return JobPolicy(lease_s=settings.job_lease_s)
+
+    @provide
+    async def channels(self, settings: Settings) -> AsyncIterator[ChannelsPlugin]:
+        plugin = ChannelsPlugin(backend=channels_backend(settings),
+                                arbitrary_channels_allowed=True,
+                                subscriber_max_backlog=SUBSCRIBER_BACKLOG,
+                                subscriber_backlog_strategy="dropleft")
+        async with plugin:
+            yield plugin

@@ -1,0 +1,146 @@
+"""The job side of the worker: claims generation jobs under a lease, runs up to
+WORKER_CONCURRENCY of them at once, keeps their leases alive, and decides what a failed
+attempt means. On stop it claims nothing more, lets running jobs finish for a grace period,
+then hands the rest back to the queue."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from datetime import timedelta
+from functools import partial
+
+import structlog
+from dishka import AsyncContainer
+
+from application.jobs.attempts import AttemptEnd, EndAttempt, Outcome
+from application.jobs.claim_jobs import ClaimJobs, KeepLease
+from application.jobs.policy import JobPolicy
+from application.jobs.run_job import RunJob
+from domain.errors import DomainError, InvalidTransition, NotFound
+from domain.ids import JobId
+from domain.ports.jobs import LeaseLost
+from domain.ports.language_model import LanguageModelUnavailable
+from domain.quota import QuotaExceeded
+
+log = structlog.get_logger("tesigo.jobs")
+PERMANENT = (QuotaExceeded, NotFound, InvalidTransition)
+
+
+class JobRunner:
+    def __init__(self, container: AsyncContainer, *, worker: str, concurrency: int,
+                 policy: JobPolicy, poll_s: float = 1.0, grace_s: float = 10.0) -> None:
+        self._container, self._worker, self._concurrency = container, worker, concurrency
+        self._policy, self._poll_s, self._grace_s = policy, poll_s, grace_s
+        self._running: dict[JobId, asyncio.Task[None]] = {}
+        self._stop_reason: dict[JobId, str] = {}
+        self._stopping = asyncio.Event()
+        self._wake = asyncio.Event()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._wake.set()
+
+    def wake(self) -> None:
+        """Look for work now (a job was just queued in this process)."""
+        self._wake.set()
+
+    async def run(self) -> None:
+        while not self._stopping.is_set():
+            free = self._concurrency - len(self._running)
+            if free > 0:
+                for job_id in await self._claim(free):
+                    task = asyncio.create_task(self._work(job_id), name=f"job-{job_id}")
+                    self._running[job_id] = task
+                    task.add_done_callback(partial(self._finished, job_id))
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self._poll_s)
+        await self._drain()
+
+    def _finished(self, job_id: JobId, _: asyncio.Task[None]) -> None:
+        self._running.pop(job_id, None)
+        self._stop_reason.pop(job_id, None)
+        self._wake.set()
+
+    async def _claim(self, limit: int) -> list[JobId]:
+        try:
+            async with self._container() as scope:
+                claim = await scope.get(ClaimJobs)
+                return await claim(self._worker, limit, self._policy.lease_s)
+        except Exception:  # storage blip: log it and try again on the next round
+            log.exception("claiming jobs failed")
+            return []
+
+    async def _drain(self) -> None:
+        tasks = list(self._running.values())
+        if not tasks:
+            return
+        _, pending = await asyncio.wait(tasks, timeout=self._grace_s)
+        for job_id, task in list(self._running.items()):
+            if task in pending:
+                self._stop_reason[job_id] = "stopping"
+                task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+
+    async def _work(self, job_id: JobId) -> None:
+        me = asyncio.current_task()
+        assert me is not None
+        keeper = asyncio.create_task(self._keep_lease(job_id, me))
+        try:
+            async with self._container() as scope:
+                await (await scope.get(RunJob))(job_id, self._worker)
+        except asyncio.CancelledError:
+            reason = self._stop_reason.get(job_id, "stopping")
+            if reason != "lost":
+                await self._end(job_id, Outcome.CANCELLED if reason == "cancel"
+                                else Outcome.HAND_BACK)
+        except LeaseLost:
+            log.warning("job taken over by another worker", job_id=str(job_id))
+        except Exception as error:  # every failure is recorded on the job, none is lost
+            await self._end(job_id, *self._judge(job_id, error))
+        finally:
+            keeper.cancel()
+
+    def _judge(self, job_id: JobId, error: Exception) -> tuple[Outcome, str, timedelta | None]:
+        if isinstance(error, LanguageModelUnavailable) and error.retry_after_s and (
+                error.retry_after_s > self._policy.reschedule_after_s):
+            return Outcome.HAND_BACK, error.message, timedelta(seconds=error.retry_after_s)
+        if isinstance(error, PERMANENT):
+            return Outcome.FAIL, error.message, None
+        if isinstance(error, DomainError):
+            return Outcome.RETRY, error.message, None
+        log.exception("job attempt failed unexpectedly", job_id=str(job_id), exc_info=error)
+        return Outcome.RETRY, "An internal error interrupted the generation.", None
+
+    async def _end(self, job_id: JobId, outcome: Outcome, error: str | None = None,
+                   delay: timedelta | None = None) -> None:
+        try:
+            async with self._container() as scope:
+                await (await scope.get(EndAttempt))(AttemptEnd(
+                    job_id=job_id, worker=self._worker, outcome=outcome, error=error,
+                    delay=delay))
+        except LeaseLost:
+            log.warning("job taken over before its attempt was recorded", job_id=str(job_id))
+        except Exception:  # the lease will run out and another worker takes the job over
+            log.exception("recording a job attempt failed", job_id=str(job_id))
+
+    async def _keep_lease(self, job_id: JobId, task: asyncio.Task[None]) -> None:
+        period = max(0.5, self._policy.lease_s / 3)
+        while True:
+            await asyncio.sleep(period)
+            try:
+                async with self._container() as scope:
+                    cancel = await (await scope.get(KeepLease))(job_id, self._worker,
+                                                                self._policy.lease_s)
+            except LeaseLost:
+                self._stop_reason[job_id] = "lost"
+                task.cancel()
+                return
+            except Exception:  # a missed heartbeat is fine; the lease has room for two
+                log.exception("heartbeat failed", job_id=str(job_id))
+                continue
+            if cancel:
+                self._stop_reason[job_id] = "cancel"
+                task.cancel()
+                return

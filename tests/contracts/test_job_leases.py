@@ -1,0 +1,98 @@
+"""JobRepository leases: a job is taken over once its lease passes, and a save under a
+lost lease writes nothing. For the in-memory, SQLite and PostgreSQL adapters."""
+
+import asyncio
+
+import pytest
+from tests.builders import NOW, a_document, a_job, a_user, minutes
+from tests.contracts.job_steps import LEASE, a_stored_document
+from tests.contracts.storage import Storage, Unit, given
+
+from domain.ports.jobs import LeaseLost
+
+
+async def test_a_claimed_job_is_taken_over_only_after_its_lease_passes(
+        storage: Storage, unit: Unit) -> None:
+    owner, document = await a_stored_document(storage)
+    job = a_job(owner=owner, document=document)
+    await given(storage, job)
+    [first] = await unit.jobs.claim("worker-1", NOW, LEASE, limit=5)
+    await unit.tx.commit()
+
+    other = storage.begin()
+    assert await other.jobs.claim("worker-2", NOW + LEASE - minutes(1), LEASE, limit=5) == []
+    [taken_over] = await other.jobs.claim("worker-2", NOW + LEASE, LEASE, limit=5)
+    await other.tx.commit()
+
+    assert taken_over == first.claim("worker-2", NOW + LEASE, LEASE)
+    assert (taken_over.lease_owner, taken_over.attempts) == ("worker-2", 2)
+
+
+async def test_a_save_under_a_lost_lease_writes_nothing(storage: Storage, unit: Unit) -> None:
+    owner, document = await a_stored_document(storage)
+    await given(storage, a_job(owner=owner, document=document))
+    [mine] = await unit.jobs.claim("worker-1", NOW, LEASE, limit=1)
+    await unit.tx.commit()
+    other = storage.begin()
+    [theirs] = await other.jobs.claim("worker-2", NOW + LEASE, LEASE, limit=1)
+    await other.tx.commit()
+
+    late = storage.begin()
+    with pytest.raises(LeaseLost):
+        await late.jobs.save(mine.succeed(NOW + LEASE + minutes(1)), lease_owner="worker-1")
+    await late.tx.rollback()
+
+    assert await storage.begin().jobs.get(owner.id, mine.id) == theirs
+
+
+@pytest.mark.timeout(30)
+async def test_a_save_during_a_takeover_waits_for_it_and_then_loses(
+        storage: Storage, unit: Unit) -> None:
+    owner, document = await a_stored_document(storage)
+    await given(storage, a_job(owner=owner, document=document))
+    [mine] = await unit.jobs.claim("worker-1", NOW, LEASE, limit=1)
+    await unit.tx.commit()
+    taker, late = storage.begin(), storage.begin()
+    [theirs] = await taker.jobs.claim("worker-2", NOW + LEASE, LEASE, limit=1)
+
+    saving = asyncio.create_task(
+        late.jobs.save(mine.succeed(NOW + LEASE), lease_owner="worker-1"))
+    await asyncio.sleep(0.1)
+    assert not saving.done()
+    await taker.tx.commit()
+
+    with pytest.raises(LeaseLost):
+        await saving
+    await late.tx.rollback()
+    assert await storage.begin().jobs.get(owner.id, mine.id) == theirs
+
+
+async def test_a_save_under_a_held_lease_is_stored(storage: Storage, unit: Unit) -> None:
+    owner, document = await a_stored_document(storage)
+    await given(storage, a_job(owner=owner, document=document))
+    [mine] = await unit.jobs.claim("worker-1", NOW, LEASE, limit=1)
+    await unit.tx.commit()
+    # The lease ran out, but nobody took the job over: it is still this worker's.
+    done = mine.succeed(NOW + LEASE + minutes(1))
+
+    worker = storage.begin()
+    await worker.jobs.save(done, lease_owner="worker-1")
+    await worker.tx.commit()
+
+    assert await storage.begin().jobs.get(owner.id, mine.id) == done
+
+
+async def test_the_held_reservation_reads_back(storage: Storage, unit: Unit) -> None:
+    from uuid import uuid4
+
+    from domain.ids import ReservationId
+
+    owner = a_user()
+    document = a_document(owner=owner)
+    job = a_job(owner=owner, document=document)
+    await given(storage, owner, document, job)
+    held = ReservationId(uuid4())
+    await unit.jobs.save(job.holding(held, job.updated_at))
+    assert (await unit.jobs.get_for_worker(job.id)).held_reservation == held
+    await unit.jobs.save(job.released(job.updated_at))
+    assert (await unit.jobs.get_for_worker(job.id)).held_reservation is None
