@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
+from domain.ports.idempotency import IdempotencyStore
 from domain.ports.magic_links import MagicLinkRepository
 from domain.ports.outbox import Outbox
 from domain.ports.quota import QuotaLedger
@@ -17,6 +18,7 @@ class HousekeepingReport:
     sessions: int
     mail: int
     reservations: int = 0
+    idempotency_keys: int = 0
 
 
 class Housekeeping:
@@ -26,11 +28,14 @@ class Housekeeping:
     - session families that were revoked or reached their lifetime
     - delivered e-mails after a week (their bodies were wiped on delivery)
     - token reservations whose call never settled (its process died): they are released
+    - idempotency keys older than a day
     """
 
     def __init__(self, links: MagicLinkRepository, sessions: SessionRepository, outbox: Outbox,
-                 ledger: QuotaLedger, tx: TransactionManager, clock: Clock) -> None:
+                 ledger: QuotaLedger, keys: IdempotencyStore, tx: TransactionManager,
+                 clock: Clock) -> None:
         self._links, self._sessions, self._outbox, self._ledger = links, sessions, outbox, ledger
+        self._keys = keys
         self._tx, self._clock = tx, clock
 
     async def __call__(self) -> HousekeepingReport:
@@ -40,6 +45,7 @@ class Housekeeping:
             sessions=await self._sessions.delete_ended(now),
             mail=await self._outbox.purge_sent(now - KEEP_SENT_MAIL),
             reservations=await self._ledger.expire_stale(now),
+            idempotency_keys=await self._keys.purge_expired(now),
         )
         await self._tx.commit()
         return report

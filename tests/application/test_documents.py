@@ -96,3 +96,17 @@ async def test_create_admin_creates_or_promotes_once(run, fakes) -> None:
     entries = len(fakes.db.tables[AUDIT_LOG])
     await run(CreateAdmin, "ada@example.com")
     assert len(fakes.db.tables[AUDIT_LOG]) == entries
+
+
+async def test_housekeeping_purges_idempotency_keys_after_a_day(run, fakes, container) -> None:
+    from domain.ports.idempotency import IdempotencyStore
+    from domain.ports.transactions import TransactionManager
+
+    user, _ = await a_user(run, fakes)
+    async with container() as scope:
+        await (await scope.get(IdempotencyStore)).begin(user.id, "k1", "h" * 64,
+                                                         fakes.clock.now())
+        await (await scope.get(TransactionManager)).commit()
+    assert (await run(Housekeeping)).idempotency_keys == 0
+    fakes.clock.advance(hours=24, seconds=1)
+    assert (await run(Housekeeping)).idempotency_keys == 1

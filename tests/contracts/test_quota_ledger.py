@@ -147,3 +147,15 @@ async def test_a_new_day_frees_the_daily_limit_but_not_spent_credits(storage: St
     assert (await later.quota.balance(user, NOW, LIMITS)).used_today == 800
     assert (await later.quota.used_today(NOW), await later.quota.used_today(MIDNIGHT)) == (
         800, 700)
+
+
+async def test_balance_figures_are_integers(storage: Storage, unit: Unit) -> None:
+    """Not Decimals (PostgreSQL sums bigints as numerics): JSON would turn them into strings."""
+    user = await a_funded_user(storage, 1_000)
+    reservation = await unit.quota.reserve(user, 300, NOW, LIMITS)
+    await unit.quota.settle(reservation.id, a_usage(100), NOW)
+    await unit.tx.commit()
+
+    balance = await storage.begin().quota.balance(user, NOW, LIMITS)
+    figures = (balance.credits, balance.reserved, balance.daily_limit, balance.used_today)
+    assert [type(figure) for figure in figures] == [int] * 4

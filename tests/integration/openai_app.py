@@ -54,6 +54,7 @@ class ChatCompletionsApp:
     def __init__(self) -> None:
         self.requests: list[RecordedRequest] = []
         self.planned: deque[Reply] = deque()
+        self.default_delay_s = 0.0  # how long an unplanned answer takes (benchmarks)
         self.text_responder: Responder | None = None
         self.json_responder: Responder | None = None
 
@@ -72,7 +73,8 @@ class ChatCompletionsApp:
         if scope["path"].rstrip("/") != "/v1/chat/completions":
             await _send_json(send, 404, {"error": {"message": "no such route"}}, {})
             return
-        reply = self.planned.popleft() if self.planned else Reply.answer()
+        reply = (self.planned.popleft() if self.planned
+                 else Reply.answer(delay_s=self.default_delay_s))
         if reply.delay_s and not await _client_waits(receive, reply.delay_s):
             return
         if reply.status != 200:

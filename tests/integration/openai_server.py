@@ -46,6 +46,10 @@ class OpenAiTestServer:
         """Every request received, in order (also those to unknown paths)."""
         return self._app.requests
 
+    def answer_after(self, seconds: float) -> None:
+        """Unplanned answers arrive after `seconds` (a model of fixed latency)."""
+        self._app.default_delay_s = seconds
+
     def plan(self, *replies: Reply) -> None:
         self._app.planned.extend(replies)
 

@@ -14,6 +14,9 @@ _ASYNC_DRIVERS = {"postgresql": "postgresql+asyncpg", "postgres": "postgresql+as
                   "sqlite": "sqlite+aiosqlite", "sqlite+aiosqlite": "sqlite+aiosqlite"}
 
 
+PG_POOL_SIZE, PG_OVERFLOW = 20, 40
+
+
 def create_engine(url: str) -> AsyncEngine:
     """An async engine for `postgresql://…`, `postgresql+asyncpg://…` or `sqlite:///path`.
 
@@ -22,7 +25,9 @@ def create_engine(url: str) -> AsyncEngine:
     """
     parsed = async_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return _create_async_engine(parsed)
+        # A worker runs WORKER_CONCURRENCY jobs plus heartbeats at once: the default pool of
+        # 5 (+10 overflow) would make jobs queue for connections.
+        return _create_async_engine(parsed, pool_size=PG_POOL_SIZE, max_overflow=PG_OVERFLOW)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = _create_async_engine(parsed)

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Update,
     bindparam,
     case,
+    cast,
     func,
     insert,
     select,
@@ -51,9 +52,12 @@ CREDIT = {name: _credit(upsert) for name, upsert in _UPSERTS.items()}
 LOCK_ACCOUNT = (select(_a.credits, _a.reserved).where(_a.user_id == bindparam("owner"))
                 .with_for_update())
 ACCOUNT = select(_a.credits, _a.reserved).where(_a.user_id == bindparam("owner"))
+# PostgreSQL's SUM of a bigint is a numeric (a Decimal in Python): cast it back to an integer.
 USER_DAY = select(
-    func.coalesce(func.sum(case((_r.state == HELD, 0), else_=_r.charged)), 0).label("used"),
-    func.coalesce(func.sum(case((_r.state == HELD, _r.tokens), else_=0)), 0).label("reserved"),
+    cast(func.coalesce(func.sum(case((_r.state == HELD, 0), else_=_r.charged)), 0),
+         BigInteger).label("used"),
+    cast(func.coalesce(func.sum(case((_r.state == HELD, _r.tokens), else_=0)), 0),
+         BigInteger).label("reserved"),
 ).where(_r.user_id == bindparam("owner"), _r.day == bindparam("quota_day"))
 DAY = select(_d.used + _d.reserved).where(_d.day == bindparam("quota_day"))
 

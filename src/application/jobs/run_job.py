@@ -80,11 +80,12 @@ class RunJob:
     async def _checkpoint(self, job: GenerationJob, worker: str, drafted: Drafted,
                           step: str) -> GenerationJob:
         now = self._clock.now()
-        await self._ledger.settle(drafted.reservation.id, drafted.usage, now)
         await self._documents.save(drafted.document)
         job = await self._journal.record(
             job.advance(progress=_progress(drafted.document), step=step,
                         tokens=drafted.usage.total_tokens, now=now), lease_owner=worker)
+        # Settled last: it locks the service's day row, which every job shares, until commit.
+        await self._ledger.settle(drafted.reservation.id, drafted.usage, now)
         await self._tx.commit()
         await self._journal.announce()
         return job

@@ -12,6 +12,7 @@ from functools import partial
 
 import structlog
 from dishka import AsyncContainer
+from prometheus_client import Counter
 
 from application.jobs.attempts import AttemptEnd, EndAttempt, Outcome
 from application.jobs.claim_jobs import ClaimJobs, KeepLease
@@ -24,6 +25,7 @@ from domain.ports.language_model import LanguageModelUnavailable
 from domain.quota import QuotaExceeded
 
 log = structlog.get_logger("tesigo.jobs")
+ATTEMPTS = Counter("tesigo_job_attempts_total", "Job attempts by how they ended", ["outcome"])
 PERMANENT = (QuotaExceeded, NotFound, InvalidTransition)
 
 
@@ -89,7 +91,8 @@ class JobRunner:
         keeper = asyncio.create_task(self._keep_lease(job_id, me))
         try:
             async with self._container() as scope:
-                await (await scope.get(RunJob))(job_id, self._worker)
+                ended = await (await scope.get(RunJob))(job_id, self._worker)
+            ATTEMPTS.labels(ended.state.value if ended else "gone").inc()
         except asyncio.CancelledError:
             reason = self._stop_reason.get(job_id, "stopping")
             if reason != "lost":
@@ -115,6 +118,7 @@ class JobRunner:
 
     async def _end(self, job_id: JobId, outcome: Outcome, error: str | None = None,
                    delay: timedelta | None = None) -> None:
+        ATTEMPTS.labels(outcome.value).inc()
         try:
             async with self._container() as scope:
                 await (await scope.get(EndAttempt))(AttemptEnd(

@@ -60,7 +60,8 @@ class Worker:
         async with self._container() as scope:
             report = await (await scope.get(Housekeeping))()
         log.info("housekeeping", magic_links=report.magic_links, sessions=report.sessions,
-                 mail=report.mail, reservations=report.reservations)
+                 mail=report.mail, reservations=report.reservations,
+                 idempotency_keys=report.idempotency_keys)
 
     async def _every(self, period_s: float, task: Callable[[], Awaitable[None]]) -> None:
         while not self._stopping.is_set():

@@ -1,0 +1,153 @@
+"""Worker throughput against a model server of fixed latency.
+
+    uv run python bench/worker_throughput.py [--delay 0.2] [--concurrency 1 8 32]
+
+For each concurrency: a fresh PostgreSQL database (TEST_DATABASE_URL or the local server),
+jobs queued through the application itself, one real `tesigo worker` process with
+WORKER_CONCURRENCY set, and the local OpenAI-compatible test server answering every call
+after `--delay` seconds. It reports model calls and sections per second against the ideal
+(concurrency / delay), and the worker's peak memory (VmHWM). Results go to stdout and to
+docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+
+from tests.integration.openai_server import OpenAiTestServer  # noqa: E402
+from tests.postgres import fresh_database, postgres_server  # noqa: E402
+
+from application.admin.create_admin import CreateAdmin  # noqa: E402
+from application.documents.create_document import (  # noqa: E402
+    CreateDocument,
+    CreateDocumentRequest,
+)
+from application.jobs.start_generation import StartGeneration  # noqa: E402
+from domain.documents import CitationStyle, DocumentSpec, Kind  # noqa: E402
+from domain.jobs import JobState  # noqa: E402
+from domain.languages import Language  # noqa: E402
+from domain.ports.jobs import JobRepository  # noqa: E402
+from domain.ports.quota import QuotaLedger  # noqa: E402
+from domain.ports.transactions import TransactionManager  # noqa: E402
+from domain.quota import LedgerReason  # noqa: E402
+from entrypoints.config import load_settings  # noqa: E402
+from entrypoints.ioc import make_container  # noqa: E402
+
+SECTIONS = 4
+OUTLINE = {"sections": [{"title": f"Part {n}", "target_words": 300}
+                        for n in range(1, SECTIONS + 1)]}
+TESIGO = str(Path(sys.executable).with_name("tesigo"))
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def queue_jobs(env: dict[str, str], count: int) -> None:
+    container = make_container(load_settings(env))
+    try:
+        async with container() as scope:
+            user = await (await scope.get(CreateAdmin))("bench@example.com")
+            await (await scope.get(QuotaLedger)).grant(user.id, 10**12, LedgerReason.GRANT,
+                                                       user.created_at)
+            await (await scope.get(TransactionManager)).commit()
+        spec = DocumentSpec(title="Bench", topic="Throughput", kind=Kind.ESSAY,
+                            language=Language("en"), target_words=1200,
+                            citation_style=CitationStyle.APA)
+        for _ in range(count):
+            async with container() as scope:
+                document = await (await scope.get(CreateDocument))(
+                    CreateDocumentRequest(owner=user.id, spec=spec))
+                await (await scope.get(StartGeneration))(user.id, document.id)
+    finally:
+        await container.close()
+
+
+async def wait_until_done(env: dict[str, str], count: int) -> None:
+    container = make_container(load_settings(env))
+    try:
+        while True:
+            async with container() as scope:
+                counts = await (await scope.get(JobRepository)).count_by_state()
+            if counts.get(JobState.SUCCEEDED, 0) >= count:
+                return
+            await asyncio.sleep(0.05)
+    finally:
+        await container.close()
+
+
+async def measure(server_url: str, concurrency: int, delay: float) -> dict[str, float]:
+    jobs = max(8, 2 * concurrency)
+    async with fresh_database(server_url) as url:
+        model = OpenAiTestServer(json_responder=lambda _: OUTLINE)
+        model.answer_after(delay)
+        model.start()
+        env = {**os.environ, "ENVIRONMENT": "test", "DATABASE_URL": url,
+               "OPENAI_BASE_URL": model.base_url, "OPENAI_API_KEY": "bench",
+               "WORKER_CONCURRENCY": str(concurrency), "JOB_POLL_S": "0.05",
+               "DAILY_TOKEN_LIMIT": str(10**12), "GLOBAL_DAILY_TOKEN_LIMIT": str(10**12),
+               "LOG_LEVEL": "WARNING"}
+        subprocess.run([TESIGO, "migrate"], env=env, check=True, capture_output=True)
+        command = [TESIGO, "worker"]
+        if os.environ.get("BENCH_PROFILE"):  # cProfile the worker into BENCH_PROFILE.<n>
+            command = [sys.executable, "-m", "cProfile", "-o",
+                       f"{os.environ['BENCH_PROFILE']}.{concurrency}", TESIGO, "worker"]
+        worker = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+        try:
+            await asyncio.sleep(3.0)  # start-up and imports are neither throughput nor per job
+            baseline = peak_rss_mb(worker.pid)
+            started = time.perf_counter()
+            await queue_jobs(env, jobs)
+            await wait_until_done(env, jobs)
+            elapsed = time.perf_counter() - started
+            peak = peak_rss_mb(worker.pid)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)
+            model.stop()
+    calls = jobs * (1 + SECTIONS)
+    return {"concurrency": concurrency, "jobs": jobs, "seconds": elapsed,
+            "calls_per_s": calls / elapsed, "sections_per_s": jobs * SECTIONS / elapsed,
+            "ideal_calls_per_s": concurrency / delay, "peak_mb": peak,
+            "mb_per_job": (peak - baseline) / concurrency}
+
+
+def table(rows: list[dict[str, float]], delay: float) -> str:
+    lines = [f"Model latency {delay * 1000:.0f} ms per call; each job is 1 outline call + "
+             f"{SECTIONS} section calls, run one after another.", "",
+             "| WORKER_CONCURRENCY | jobs | wall s | model calls/s | ideal calls/s "
+             "(concurrency ÷ latency) | % of ideal | sections/s | worker peak RSS MB "
+             "| MB per in-flight job |", "|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(
+            f"| {r['concurrency']:.0f} | {r['jobs']:.0f} | {r['seconds']:.2f} | "
+            f"{r['calls_per_s']:.1f} | {r['ideal_calls_per_s']:.1f} | "
+            f"{100 * r['calls_per_s'] / r['ideal_calls_per_s']:.0f}% | "
+            f"{r['sections_per_s']:.1f} | {r['peak_mb']:.0f} | {r['mb_per_job']:.2f} |")
+    return "\n".join(lines)
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--delay", type=float, default=0.2)
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8, 32])
+    args = parser.parse_args()
+    async with postgres_server() as server_url:
+        rows = [await measure(server_url, c, args.delay) for c in args.concurrency]
+    print(table(rows, args.delay))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
