@@ -83,7 +83,8 @@ class DocumentSpec:
 class Document:
     """A piece of academic writing owned by one user.
 
-    `revision` grows with every change, so exports and caches can tell versions apart.
+    `revision` grows by one with every change, so exports and caches can tell versions apart
+    and storage can refuse a change made to a version that is no longer current.
     `word_count` is the sum of the sections' words, kept with the document so that lists,
     which leave section texts unread, can show it.
     """
@@ -164,4 +165,4 @@ class Document:
             status = DocumentStatus.READY if complete else DocumentStatus.DRAFT
         if status is self.status:
             return self
-        return replace(self, status=status, updated_at=now)
+        return replace(self, status=status, updated_at=now, revision=self.revision + 1)

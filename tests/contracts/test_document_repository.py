@@ -136,3 +136,27 @@ async def test_a_listed_document_keeps_its_word_count(storage: Storage, unit: Un
     [listed] = (await unit.documents.list(owner.id, PageRequest())).items
     assert listed.sections == ()
     assert listed.word_count == 1234
+
+
+async def test_a_change_to_a_stale_version_is_a_conflict(storage: Storage, unit: Unit) -> None:
+    from domain.errors import Conflict
+
+    owner = a_user()
+    document = a_document(owner=owner)
+    await given(storage, owner, document)
+    first, second = storage.begin(), storage.begin()
+    mine = await first.documents.get(owner.id, document.id)
+    theirs = await second.documents.get(owner.id, document.id)
+
+    await first.documents.save(mine.revise({"title": "Mine"}, NOW + minutes(1)))
+    await first.tx.commit()
+    await storage.end(first)
+    with pytest.raises(Conflict):
+        await second.documents.save(theirs.revise({"topic": "Theirs"}, NOW + minutes(2)))
+    await second.tx.rollback()
+    await storage.end(second)
+
+    stored = await unit.documents.get(owner.id, document.id)
+    assert (stored.spec.title, stored.spec.topic) == ("Mine", document.spec.topic)
+    with pytest.raises(Conflict):
+        await unit.documents.save(stored)  # not a new revision of what is stored

@@ -5,10 +5,12 @@ from adapters.memory.database import DOCUMENTS
 from adapters.memory.pages import page_of
 from adapters.memory.transactions import InMemoryTransactionManager
 from domain.documents import Document
-from domain.errors import NotFound
+from domain.errors import Conflict, NotFound
 from domain.ids import DocumentId, UserId
 from domain.pages import Page, PageRequest
 from domain.ports.documents import DocumentRepository
+
+STALE = "The document was changed meanwhile; load it again and retry."
 
 
 class InMemoryDocumentRepository(DocumentRepository):
@@ -25,8 +27,10 @@ class InMemoryDocumentRepository(DocumentRepository):
         return document
 
     async def save(self, document: Document) -> None:
-        await self.get(document.owner, document.id)
-        self._tx.put(DOCUMENTS, document.id, document)
+        stored = await self.get(document.owner, document.id)
+        if stored.revision != document.revision - 1:
+            raise Conflict(STALE)
+        self._tx.put(DOCUMENTS, document.id, document, guard=Conflict)
 
     async def delete(self, owner: UserId, id: DocumentId) -> None:
         await self.get(owner, id)

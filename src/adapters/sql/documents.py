@@ -8,7 +8,7 @@ from adapters.sql.execution import execute
 from adapters.sql.paging import PagedQuery
 from adapters.sql.tables import documents
 from domain.documents import Document
-from domain.errors import NotFound
+from domain.errors import Conflict, NotFound
 from domain.ids import DocumentId, UserId
 from domain.pages import Page, PageRequest
 from domain.ports.documents import DocumentRepository
@@ -17,7 +17,7 @@ _c = documents.c
 _OWNED = (_c.id == bindparam("document_id"), _c.owner_id == bindparam("owner"))
 _INSERT = insert(documents)
 _GET = select(documents).where(*_OWNED)
-_UPDATE = update(documents).where(*_OWNED)
+_UPDATE = update(documents).where(*_OWNED, _c.revision == bindparam("previous_revision"))
 _DELETE = delete(documents).where(*_OWNED)
 _DELETE_ALL = delete(documents).where(_c.owner_id == bindparam("owner"))
 _ALL_OF = (select(documents).where(_c.owner_id == bindparam("owner"))
@@ -27,6 +27,9 @@ _NEWEST_FIRST = PagedQuery(
     .where(_c.owner_id == bindparam("owner"))
     .order_by(_c.created_at.desc(), _c.id.desc()),
     document_from_row)
+
+
+STALE = "The document was changed meanwhile; load it again and retry."
 
 
 class SqlDocumentRepository(DocumentRepository):
@@ -47,9 +50,11 @@ class SqlDocumentRepository(DocumentRepository):
 
     async def save(self, document: Document) -> None:
         values = document_row(document)
-        values.update(document_id=values.pop("id"), owner=values.pop("owner_id"))
+        values.update(document_id=values.pop("id"), owner=values.pop("owner_id"),
+                      previous_revision=document.revision - 1)
         if (await execute(self._session, _UPDATE, values)).rowcount == 0:
-            raise NotFound("No such document.")
+            await self.get(document.owner, document.id)  # NotFound when it is gone
+            raise Conflict(STALE)
 
     async def delete(self, owner: UserId, id: DocumentId) -> None:
         result = await execute(self._session, _DELETE, {"document_id": id, "owner": owner})

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum
 
+from application.jobs.document_status import follow_job
 from application.jobs.events import JobJournal
 from application.jobs.policy import JobPolicy
 from domain.documents import DocumentStatus
@@ -65,8 +66,7 @@ class EndAttempt:
         if ended.finished:
             status = {JobState.FAILED: DocumentStatus.FAILED}.get(ended.state,
                                                                   DocumentStatus.DRAFT)
-            document = await self._documents.get(job.owner, job.document_id)
-            await self._documents.save(document.with_status(status, now))
+            await follow_job(self._documents, job.owner, job.document_id, status, now)
         ended = await self._journal.record(ended, lease_owner=end.worker)
         await self._tx.commit()
         await self._journal.announce()

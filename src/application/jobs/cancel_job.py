@@ -1,3 +1,4 @@
+from application.jobs.document_status import follow_job
 from application.jobs.events import JobJournal
 from domain.documents import DocumentStatus
 from domain.ids import JobId, UserId
@@ -29,8 +30,7 @@ class CancelJob:
             return job
         if cancelled.state is JobState.CANCELLED:
             cancelled = await self._journal.record(cancelled)
-            document = await self._documents.get(owner, job.document_id)
-            await self._documents.save(document.with_status(DocumentStatus.DRAFT, now))
+            await follow_job(self._documents, owner, job.document_id, DocumentStatus.DRAFT, now)
         else:
             await self._jobs.save(cancelled)
         await self._tx.commit()

@@ -1,5 +1,6 @@
 from application.generation.metered_model import OnHold
 from application.generation.writers import Drafted, OutlineWriter, SectionWriter
+from application.jobs.document_status import follow_job
 from application.jobs.events import JobJournal
 from domain.documents import Document, DocumentStatus
 from domain.ids import JobId
@@ -93,9 +94,8 @@ class RunJob:
     async def _end(self, job: GenerationJob, worker: str, *, cancelled: bool) -> GenerationJob:
         now = self._clock.now()
         ended = job.stop_cancelled(now) if cancelled else job.succeed(now)
-        document = await self._documents.get(job.owner, job.document_id)
         status = DocumentStatus.DRAFT if cancelled else DocumentStatus.READY
-        await self._documents.save(document.with_status(status, now))
+        await follow_job(self._documents, job.owner, job.document_id, status, now)
         ended = await self._journal.record(ended, lease_owner=worker)
         await self._tx.commit()
         await self._journal.announce()

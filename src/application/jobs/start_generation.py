@@ -1,3 +1,4 @@
+from application.jobs.document_status import follow_job
 from application.jobs.events import JobJournal
 from domain.documents import DocumentStatus
 from domain.ids import DocumentId, JobId, UserId
@@ -32,7 +33,7 @@ class StartGeneration:
         job = await self._journal.record(GenerationJob.queue(
             id=JobId(self._ids.new_id()), owner=owner, document_id=document.id, now=now),
             new=True)
-        await self._documents.save(document.with_status(DocumentStatus.GENERATING, now))
+        await follow_job(self._documents, owner, document.id, DocumentStatus.GENERATING, now)
         await self._tx.commit()
         await self._journal.announce()
         return job

@@ -11,7 +11,9 @@ class DocumentRepository(Protocol):
     """Documents, always seen through their owner.
 
     - `get` raises NotFound for a missing id and for another owner's id alike.
-    - `save` stores a changed document; it raises NotFound if the document is gone.
+    - `save` stores a changed document: its revision must be the one after the revision
+      storage holds, otherwise someone else changed it since it was read and `save` raises
+      Conflict, writing nothing (no lost updates). NotFound if the document is gone.
     - `delete` raises NotFound for a missing or foreign id.
     - `list` pages through one owner's documents, newest first; items leave section texts
       out (sections are empty) and `total` counts all of the owner's documents.
