@@ -16,26 +16,18 @@ prompt's `KEY: value` lines (as the offline model does, labelled "[Answer from t
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
-
-import uvicorn
 from tests.integration.openai_app import ChatCompletionsApp, RecordedRequest, Responder
 from tests.integration.openai_replies import Reply
+from tests.threaded_server import HOST, ThreadedAsgiServer
 
 __all__ = ["OpenAiTestServer", "RecordedRequest", "Reply"]
-HOST = "127.0.0.1"
 
 
-class OpenAiTestServer:
+class OpenAiTestServer(ThreadedAsgiServer):
     def __init__(self, *, port: int = 0, text_responder: Responder | None = None,
                  json_responder: Responder | None = None) -> None:
-        self.port = port
-        self._app = ChatCompletionsApp()
+        super().__init__(ChatCompletionsApp(), port=port)
         self._app.text_responder, self._app.json_responder = text_responder, json_responder
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
 
     @property
     def base_url(self) -> str:
@@ -67,35 +59,3 @@ class OpenAiTestServer:
         """Forget planned replies and recorded requests."""
         self._app.planned.clear()
         self._app.requests.clear()
-
-    def start(self) -> None:
-        if self._server is not None:
-            return
-        listener = socket.socket()
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind((HOST, self.port))
-        self.port = listener.getsockname()[1]
-        config = uvicorn.Config(self._app, interface="asgi3", lifespan="off", access_log=False,
-                                log_level="warning", timeout_graceful_shutdown=1)
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [listener]},
-                                        name="openai-test-server", daemon=True)
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if not self._thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the OpenAI test server did not start")
-            time.sleep(0.01)
-
-    def stop(self) -> None:
-        if self._server is not None and self._thread is not None:
-            self._server.should_exit = True
-            self._thread.join(timeout=10)
-        self._server, self._thread = None, None
-
-    def __enter__(self) -> OpenAiTestServer:
-        self.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.stop()

@@ -15,27 +15,20 @@ serves on the same port; `reset()` forgets plans and requests.
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
-from typing import Any, Self
+from typing import Any
 
-import uvicorn
 from tests.integration.scholar_app import RecordedRequest, RecordingSleep, Reply, SearchApp
 from tests.integration.scholar_payloads import DEFAULT_PAPERS, DEFAULT_WORKS
+from tests.threaded_server import HOST, ThreadedAsgiServer
 
 __all__ = ["OpenAlexTestServer", "RecordedRequest", "RecordingSleep", "Reply",
            "SemanticScholarTestServer"]
-HOST = "127.0.0.1"
 S2_FIELDS = frozenset(DEFAULT_PAPERS[0]) - {"paperId"}
 
 
-class ScholarTestServer:
+class ScholarTestServer(ThreadedAsgiServer):
     def __init__(self, path: str, *, port: int = 0) -> None:
-        self.port = port
-        self._app = SearchApp(path, self.answer)
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
+        super().__init__(SearchApp(path, self.answer), port=port)
 
     @property
     def base_url(self) -> str:
@@ -60,38 +53,6 @@ class ScholarTestServer:
 
     def answer(self, params: dict[str, str]) -> tuple[int, Any]:
         raise NotImplementedError
-
-    def start(self) -> None:
-        if self._server is not None:
-            return
-        listener = socket.socket()
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind((HOST, self.port))
-        self.port = listener.getsockname()[1]
-        config = uvicorn.Config(self._app, interface="asgi3", lifespan="off", access_log=False,
-                                log_level="warning", timeout_graceful_shutdown=1)
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [listener]},
-                                        name=type(self).__name__, daemon=True)
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if not self._thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError(f"{type(self).__name__} did not start")
-            time.sleep(0.01)
-
-    def stop(self) -> None:
-        if self._server is not None and self._thread is not None:
-            self._server.should_exit = True
-            self._thread.join(timeout=10)
-        self._server, self._thread = None, None
-
-    def __enter__(self) -> Self:
-        self.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.stop()
 
 
 class SemanticScholarTestServer(ScholarTestServer):

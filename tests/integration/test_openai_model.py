@@ -1,27 +1,13 @@
 """OpenAiLanguageModel against a local OpenAI-compatible server: streaming, usage, retries
 honouring Retry-After, timeouts, errors without secrets, reasoning blocks."""
 
-from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from tests.integration.openai_harness import API_KEY, PROMPT, Harness
-from tests.integration.openai_server import OpenAiTestServer, Reply
+from tests.integration.openai_server import Reply
 
 from adapters.llm.circuit_breaker import CircuitBreaker
 from domain.ports.language_model import LanguageModelUnavailable
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[OpenAiTestServer]:
-    with OpenAiTestServer() as running:
-        yield running
-
-
-@pytest.fixture
-async def llm(server: OpenAiTestServer) -> AsyncIterator[Harness]:
-    harness = Harness(server)
-    yield harness
-    await harness.aclose()
 
 
 async def test_streams_chunks_and_reports_usage(llm: Harness) -> None:

@@ -1,27 +1,13 @@
 """OpenAiLanguageModel when the server keeps failing: the circuit breaker and the fallback."""
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from tests.integration.openai_harness import PROMPT, Harness
-from tests.integration.openai_server import OpenAiTestServer, Reply
+from tests.integration.openai_server import Reply
 
 from adapters.llm.circuit_breaker import CircuitBreaker
 from domain.ports.language_model import LanguageModelUnavailable
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[OpenAiTestServer]:
-    with OpenAiTestServer() as running:
-        yield running
-
-
-@pytest.fixture
-async def llm(server: OpenAiTestServer) -> AsyncIterator[Harness]:
-    harness = Harness(server)
-    yield harness
-    await harness.aclose()
 
 
 async def test_a_storm_of_server_errors_opens_the_breaker(llm: Harness) -> None:

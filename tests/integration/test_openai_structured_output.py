@@ -1,12 +1,11 @@
 """OpenAiLanguageModel.complete_json: strict JSON Schema requests, validation, re-asking."""
 
 import json
-from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
 from tests.integration.openai_harness import PROMPT, Harness
-from tests.integration.openai_server import OpenAiTestServer, Reply
+from tests.integration.openai_server import Reply
 
 from adapters.llm.circuit_breaker import CircuitBreaker
 from adapters.llm.openai_model import JSON_ATTEMPTS
@@ -21,19 +20,6 @@ OUTLINE: dict[str, Any] = {
 }
 VALID = {"sections": [{"title": "Introduction", "target_words": 300},
                       {"title": "Conclusion", "target_words": 200}]}
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[OpenAiTestServer]:
-    with OpenAiTestServer() as running:
-        yield running
-
-
-@pytest.fixture
-async def llm(server: OpenAiTestServer) -> AsyncIterator[Harness]:
-    harness = Harness(server)
-    yield harness
-    await harness.aclose()
 
 
 async def test_a_valid_answer_is_parsed(llm: Harness) -> None:
