@@ -81,9 +81,6 @@ class GenerationJob:
                        lease_owner=worker, lease_expires_at=now + lease, updated_at=now,
                        step=self.step if self.attempts else "starting")
 
-    def heartbeat(self, now: datetime, lease: timedelta) -> GenerationJob:
-        return replace(self, lease_expires_at=now + lease, updated_at=now)
-
     def holding(self, reservation: ReservationId, now: datetime) -> GenerationJob:
         """The job holds tokens for the step in flight; should its worker die, whoever
         takes the job over releases them."""

@@ -96,3 +96,40 @@ async def test_the_held_reservation_reads_back(storage: Storage, unit: Unit) -> 
     assert (await unit.jobs.get_for_worker(job.id)).held_reservation == held
     await unit.jobs.save(job.released(job.updated_at))
     assert (await unit.jobs.get_for_worker(job.id)).held_reservation is None
+
+
+async def test_a_heartbeat_moves_only_the_lease_and_reports_a_cancel(
+        storage: Storage, unit: Unit) -> None:
+    owner, document = await a_stored_document(storage)
+    await given(storage, a_job(owner=owner, document=document))
+    [mine] = await unit.jobs.claim("worker-1", NOW, LEASE, limit=1)
+    progressed, _ = mine.advance(progress=0.5, step="section 1 written", tokens=10,
+                                 now=NOW).event(NOW)
+    await unit.jobs.save(progressed, lease_owner="worker-1")
+    await unit.tx.commit()
+
+    assert await unit.jobs.extend_lease(mine.id, "worker-1", NOW + LEASE * 3) is False
+    await unit.jobs.request_cancel(mine.id)
+    assert await unit.jobs.extend_lease(mine.id, "worker-1", NOW + LEASE * 3) is True
+    await unit.tx.commit()
+    stored = await unit.jobs.get_for_worker(mine.id)
+    assert stored.lease_expires_at == NOW + LEASE * 3
+    assert (stored.last_seq, stored.step, stored.cancel_requested) == (
+        progressed.last_seq, "section 1 written", True)
+    with pytest.raises(LeaseLost):
+        await unit.jobs.extend_lease(mine.id, "worker-2", NOW + LEASE * 3)
+
+
+async def test_the_holders_save_keeps_the_extended_lease(storage: Storage, unit: Unit) -> None:
+    """The runner's copy still carries the expiry of its claim; saving it must not shorten
+    the lease that heartbeats extended, or another worker could take a live job over."""
+    owner, document = await a_stored_document(storage)
+    await given(storage, a_job(owner=owner, document=document))
+    [mine] = await unit.jobs.claim("worker-1", NOW, LEASE, limit=1)
+    await unit.jobs.extend_lease(mine.id, "worker-1", NOW + LEASE * 5)
+    await unit.jobs.save(mine.advance(progress=0.2, step="outline written", tokens=5, now=NOW),
+                         lease_owner="worker-1")
+    await unit.tx.commit()
+
+    assert (await unit.jobs.get_for_worker(mine.id)).lease_expires_at == NOW + LEASE * 5
+    assert await storage.begin().jobs.claim("worker-2", NOW + LEASE * 2, LEASE, limit=1) == []

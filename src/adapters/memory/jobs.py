@@ -63,7 +63,25 @@ class InMemoryJobRepository(JobRepository):
         if stored is None:
             raise NotFound("No such job.")
         cancel_requested = job.cancel_requested or stored.cancel_requested
-        self._tx.put(GENERATION_JOBS, job.id, replace(job, cancel_requested=cancel_requested))
+        expiry = (stored.lease_expires_at if lease_owner is not None
+                  and job.lease_owner == lease_owner else job.lease_expires_at)
+        self._tx.put(GENERATION_JOBS, job.id, replace(job, cancel_requested=cancel_requested,
+                                                      lease_expires_at=expiry))
+
+    async def extend_lease(self, id: JobId, worker: str, until: datetime) -> bool:
+        await self._lock(id)
+        stored = await self.get_for_worker(id)
+        if stored is None or stored.lease_owner != worker:
+            raise LeaseLost()
+        self._tx.put(GENERATION_JOBS, id, replace(stored, lease_expires_at=until))
+        return stored.cancel_requested
+
+    async def request_cancel(self, id: JobId) -> None:
+        await self._lock(id)
+        stored = await self.get_for_worker(id)
+        if stored is None:
+            raise NotFound("No such job.")
+        self._tx.put(GENERATION_JOBS, id, replace(stored, cancel_requested=True))
 
     async def active_for_document(self, document_id: DocumentId) -> GenerationJob | None:
         active = [job for job in self._jobs()

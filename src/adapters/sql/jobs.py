@@ -31,6 +31,12 @@ _UPDATE = (update(generation_jobs).where(_c.id == bindparam("job_id"))
            .values(cancel_requested=or_(_c.cancel_requested,
                                         bindparam("cancel_asked", type_=Boolean))))
 _UPDATE_LEASED = _UPDATE.where(_c.lease_owner == bindparam("lease_holder"))
+_EXTEND = (update(generation_jobs)
+           .where(_c.id == bindparam("job_id"), _c.lease_owner == bindparam("lease_holder"))
+           .values(lease_expires_at=bindparam("until"))
+           .returning(_c.cancel_requested))
+_CANCEL = (update(generation_jobs).where(_c.id == bindparam("job_id"))
+           .values(cancel_requested=True))
 _ACTIVE = (select(generation_jobs)
            .where(_c.document_id == bindparam("document_id"),
                   _c.state.in_([_QUEUED, _RUNNING]))
@@ -102,8 +108,22 @@ class SqlJobRepository(JobRepository):
                 raise _no_job()
             return
         changes = {**job_changes(job), "lease_holder": lease_owner}
+        if job.lease_owner == lease_owner:  # still held: the expiry is the heartbeat's
+            del changes["lease_expires_at"]
         if (await execute(self._session, _UPDATE_LEASED, changes)).rowcount == 0:
             raise LeaseLost()
+
+    async def extend_lease(self, id: JobId, worker: str, until: datetime) -> bool:
+        row = (await execute(self._session, _EXTEND,
+                             {"job_id": id, "lease_holder": worker, "until": until})
+               ).one_or_none()
+        if row is None:
+            raise LeaseLost()
+        return bool(row.cancel_requested)
+
+    async def request_cancel(self, id: JobId) -> None:
+        if (await execute(self._session, _CANCEL, {"job_id": id})).rowcount == 0:
+            raise _no_job()
 
     async def active_for_document(self, document_id: DocumentId) -> GenerationJob | None:
         row = (await execute(self._session, _ACTIVE, {"document_id": document_id})

@@ -31,8 +31,8 @@ class CancelJob:
         if cancelled.state is JobState.CANCELLED:
             cancelled = await self._journal.record(cancelled)
             await follow_job(self._documents, owner, job.document_id, DocumentStatus.DRAFT, now)
-        else:
-            await self._jobs.save(cancelled)
+        else:  # running: only the request is written; its worker stops the job
+            await self._jobs.request_cancel(job.id)
         await self._tx.commit()
         await self._journal.announce()
         return cancelled

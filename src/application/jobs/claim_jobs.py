@@ -34,10 +34,9 @@ class KeepLease:
         self._jobs, self._tx, self._clock = jobs, tx, clock
 
     async def __call__(self, job_id: JobId, worker: str, lease_s: int) -> bool:
-        job = await self._jobs.get_for_worker(job_id)
-        if job is None or job.finished:
-            return False
-        await self._jobs.save(job.heartbeat(self._clock.now(), timedelta(seconds=lease_s)),
-                              lease_owner=worker)
+        # Only the expiry is written: a whole-job save here would race the runner's own
+        # writes (its progress and event numbers) to the same row.
+        cancel = await self._jobs.extend_lease(job_id, worker,
+                                               self._clock.now() + timedelta(seconds=lease_s))
         await self._tx.commit()
-        return job.cancel_requested
+        return cancel

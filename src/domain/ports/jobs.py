@@ -25,7 +25,11 @@ class JobRepository(Protocol):
     - `save` stores the job. With `lease_owner`, it writes only if storage still shows the
       job leased to that worker, and raises LeaseLost otherwise (no write). A cancel request
       is one-way: `save` never clears a `cancel_requested` that storage already holds, so a
-      worker's save cannot undo a concurrent cancel.
+      worker's save cannot undo a concurrent cancel. A save by the worker that keeps holding
+      the job leaves the stored lease expiry as it is (heartbeats extend it meanwhile).
+    - `extend_lease` moves only the lease expiry of a job `worker` holds and returns whether
+      a cancel was requested; LeaseLost when the worker no longer holds it.
+    - `request_cancel` sets only the cancel request (NotFound for a missing job).
     - `active_for_document` is the queued or running job of a document, if any.
     - `append_event` stores an event; (job_id, seq) is unique (Conflict otherwise).
       `events_after` lists a job's events with seq > `after`, in order, at most `limit`.
@@ -47,6 +51,12 @@ class JobRepository(Protocol):
 
     @abstractmethod
     async def save(self, job: GenerationJob, *, lease_owner: str | None = None) -> None: ...
+
+    @abstractmethod
+    async def extend_lease(self, id: JobId, worker: str, until: datetime) -> bool: ...
+
+    @abstractmethod
+    async def request_cancel(self, id: JobId) -> None: ...
 
     @abstractmethod
     async def active_for_document(self, document_id: DocumentId) -> GenerationJob | None: ...
