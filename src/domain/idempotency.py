@@ -27,3 +27,21 @@ class StoredResponse:
     status: int
     body: bytes
     content_type: str = "application/json"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IdempotencyRecord:
+    """A key's first request: its fingerprint and, once it finished, its response."""
+
+    request_hash: str
+    response: StoredResponse | None = None
+
+    def replay(self, request_hash: str) -> StoredResponse:
+        """What a request that comes again with this key gets: the first response. Raises
+        IdempotencyKeyReused for a different request (checked first, so it holds while the
+        first is still running) and IdempotencyKeyInUse while the first has not finished."""
+        if request_hash != self.request_hash:
+            raise IdempotencyKeyReused
+        if self.response is None:
+            raise IdempotencyKeyInUse
+        return self.response

@@ -98,3 +98,22 @@ def test_outbox_retries_later_and_later_but_never_past_half_an_hour(failures: in
     sent = message.delivered(now)
     assert sent.sent_at == now and sent.message.text == "" and sent.message.html == ""
     assert not sent.is_due(now + timedelta(days=1))
+
+
+def test_an_idempotency_record_replays_only_the_same_finished_request() -> None:
+    from domain.idempotency import (
+        IdempotencyKeyInUse,
+        IdempotencyKeyReused,
+        IdempotencyRecord,
+        StoredResponse,
+    )
+
+    running = IdempotencyRecord(request_hash="a")
+    with pytest.raises(IdempotencyKeyInUse):
+        running.replay("a")
+    with pytest.raises(IdempotencyKeyReused):
+        running.replay("b")
+    done = IdempotencyRecord(request_hash="a", response=StoredResponse(status=202, body=b"{}"))
+    assert done.replay("a").status == 202
+    with pytest.raises(IdempotencyKeyReused):
+        done.replay("b")

@@ -6,8 +6,7 @@ from adapters.memory.database import IDEMPOTENCY_KEYS
 from adapters.memory.transactions import InMemoryTransactionManager
 from domain.idempotency import (
     KEY_LIFETIME,
-    IdempotencyKeyInUse,
-    IdempotencyKeyReused,
+    IdempotencyRecord,
     StoredResponse,
 )
 from domain.ids import UserId
@@ -52,11 +51,8 @@ class InMemoryIdempotencyStore(IdempotencyStore):
                              _Claim(user_id=user_id, key=key, request_hash=request_hash,
                                     created_at=now))
                 return None
-        if claim.request_hash != request_hash:
-            raise IdempotencyKeyReused
-        if claim.response is None:
-            raise IdempotencyKeyInUse
-        return claim.response
+        return IdempotencyRecord(request_hash=claim.request_hash,
+                                 response=claim.response).replay(request_hash)
 
     async def complete(self, user_id: UserId, key: str, response: StoredResponse) -> None:
         claim = await self._held(user_id, key)

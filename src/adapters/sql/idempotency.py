@@ -10,8 +10,7 @@ from adapters.sql.execution import execute
 from adapters.sql.tables import idempotency_keys
 from domain.idempotency import (
     KEY_LIFETIME,
-    IdempotencyKeyInUse,
-    IdempotencyKeyReused,
+    IdempotencyRecord,
     StoredResponse,
 )
 from domain.ids import UserId
@@ -69,12 +68,11 @@ class SqlIdempotencyStore(IdempotencyStore):
         if claimed.one_or_none() is not None:
             return None
         row = (await execute(self._session, _FIND, self._key(user_id, key))).one()
-        if row.request_hash != request_hash:
-            raise IdempotencyKeyReused
-        if row.response_status is None:
-            raise IdempotencyKeyInUse
-        return StoredResponse(status=row.response_status, body=row.response_body,
-                              content_type=row.response_content_type)
+        response = None if row.response_status is None else StoredResponse(
+            status=row.response_status, body=row.response_body,
+            content_type=row.response_content_type)
+        return IdempotencyRecord(request_hash=row.request_hash,
+                                 response=response).replay(request_hash)
 
     async def complete(self, user_id: UserId, key: str, response: StoredResponse) -> None:
         await execute(self._session, _COMPLETE, {
