@@ -1,0 +1,144 @@
+"""An authenticated GET /api/v1/documents/{id} through the whole stack (JWT, user state,
+ownership, dishka, SQLAlchemy) against a bare Litestar handler doing one asyncpg fetchrow by
+primary key, both on one uvicorn process and the same PostgreSQL row.
+
+    uv run python bench/api_get_document.py [--connections 50] [--seconds 10]
+
+The load comes from `wrk` when it is installed (Debian package `wrk`), else from this
+process with httpx, which on 2 cores saturates long before the server does (the ratio is
+then all it tells). Either way the load generator shares the machine with the server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from email import message_from_bytes
+from email.policy import default
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+
+from tests.e2e.processes import Served, run_tesigo  # noqa: E402
+from tests.postgres import fresh_database, postgres_server  # noqa: E402
+from tests.smtp_server import free_port  # noqa: E402
+
+SPEC = {"title": "Bridges", "topic": "Suspension bridges", "kind": "essay", "language": "en",
+        "target_words": 1500, "citation_style": "apa"}
+
+
+_UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def _ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()  # type: ignore[union-attr]
+    return float(number) * _UNIT_MS[unit]
+
+
+async def load(url: str, headers: dict[str, str], connections: int,
+               seconds: float) -> tuple[float, float, float]:
+    """Requests per second, p50 and p99 latency in ms, over `seconds` of closed-loop load."""
+    if shutil.which("wrk"):
+        command = ["wrk", "-t2", f"-c{connections}", f"-d{max(1, int(seconds))}s", "--latency",
+                   *(arg for name, value in headers.items() for arg in ("-H", f"{name}: {value}")),
+                   url]
+        out = (await asyncio.to_thread(subprocess.run, command, capture_output=True,
+                                       text=True, check=True)).stdout
+        if "Non-2xx" in out:
+            raise RuntimeError(f"wrk saw errors:\n{out}")
+        rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+        p50 = _ms(re.search(r"\s50%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
+        p99 = _ms(re.search(r"\s99%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
+        return rate, p50, p99
+    latencies: list[float] = []
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    async with httpx.AsyncClient(limits=limits, timeout=10) as client:
+        async def one_connection() -> None:
+            while time.perf_counter() < deadline:
+                started = time.perf_counter()
+                response = await client.get(url, headers=headers)
+                if response.status_code != 200:
+                    raise RuntimeError(f"{response.status_code}: {response.text[:200]}")
+                latencies.append(time.perf_counter() - started)
+
+        began = time.perf_counter()
+        await asyncio.gather(*(one_connection() for _ in range(connections)))
+        elapsed = time.perf_counter() - began
+    latencies.sort()
+    return (len(latencies) / elapsed, latencies[len(latencies) // 2] * 1000,
+            latencies[int(len(latencies) * 0.99)] * 1000)
+
+
+def sign_in_and_create(base: str, mail_dir: Path) -> tuple[dict[str, str], str]:
+    with httpx.Client(base_url=base) as client:
+        client.post("/api/v1/auth/magic-link", json={"email": "bench@example.com"})
+        time.sleep(0.5)
+        eml = sorted(mail_dir.glob("*.eml"))[-1]
+        text = message_from_bytes(eml.read_bytes(), policy=default).get_body(
+            preferencelist=("plain",)).get_content()
+        token = re.search(r"token=([A-Za-z0-9_\-]+)", text).group(1)  # type: ignore[union-attr]
+        access = client.post("/api/v1/auth/verify-magic-link", json={"token": token}
+                             ).json()["access_token"]
+        auth = {"Authorization": f"Bearer {access}"}
+        document = client.post("/api/v1/documents", json=SPEC, headers=auth).json()
+    return auth, document["id"]
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=10)
+    args = parser.parse_args()
+    async with postgres_server() as server_url, fresh_database(server_url) as url:
+        work = Path(os.environ.get("TMPDIR", "/tmp")) / f"tesigo-bench-{os.getpid()}"
+        work.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, "ENVIRONMENT": "test", "DATABASE_URL": url,
+               "MAIL_DIR": str(work / "mail"), "RATE_LIMIT_API": "100000000/minute",
+               "RATE_LIMIT_SIGNIN": "100000/minute", "LOG_LEVEL": "WARNING"}
+        run_tesigo("migrate", env=env, cwd=work)
+        served = Served(env, work, "--no-worker")
+        try:
+            served.wait_until_healthy()
+            auth, document_id = sign_in_and_create(served.url, work / "mail")
+            url_full = f"{served.url}/api/v1/documents/{document_id}"
+            await load(url_full, auth, args.connections, 2)  # warm up
+            full = await load(url_full, auth, args.connections, args.seconds)
+        finally:
+            served.stop()
+        port = free_port()
+        bare = subprocess.Popen([sys.executable, str(ROOT / "bench" / "bare_app.py"), str(port),
+                                 url.replace("postgresql+asyncpg://", "postgresql://")])
+        try:
+            url_bare = f"http://127.0.0.1:{port}/documents/{document_id}"
+            for _ in range(100):
+                try:
+                    if httpx.get(url_bare).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    time.sleep(0.1)
+            await load(url_bare, {}, args.connections, 2)
+            baseline = await load(url_bare, {}, args.connections, args.seconds)
+        finally:
+            bare.terminate()
+            bare.wait(timeout=10)
+    print(f"{args.connections} connections, {args.seconds:.0f} s each, one server process\n")
+    print("| server | req/s | p50 ms | p99 ms |\n|---|---|---|---|")
+    print(f"| TesiGo GET /api/v1/documents/{{id}} (JWT, user, ownership, dishka, SQLAlchemy) "
+          f"| {full[0]:.0f} | {full[1]:.1f} | {full[2]:.1f} |")
+    print(f"| bare Litestar + asyncpg fetchrow | {baseline[0]:.0f} | {baseline[1]:.1f} | "
+          f"{baseline[2]:.1f} |")
+    print(f"\nratio: {full[0] / baseline[0]:.2f} of the bare handler's throughput")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
