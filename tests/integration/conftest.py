@@ -1,8 +1,10 @@
 from collections.abc import AsyncIterator, Iterator
 
+import httpx
 import pytest
 from tests.integration.openai_harness import Harness
 from tests.integration.openai_server import OpenAiTestServer
+from tests.integration.scholar_servers import RecordingSleep
 from tests.smtp_server import SmtpTestServer
 
 
@@ -25,3 +27,16 @@ async def llm(openai_server: OpenAiTestServer) -> AsyncIterator[Harness]:
     harness = Harness(openai_server)
     yield harness
     await harness.aclose()
+
+
+@pytest.fixture
+async def client() -> AsyncIterator[httpx.AsyncClient]:
+    """The HTTP client the search adapters are given; short timeouts for fast failures."""
+    async with httpx.AsyncClient(timeout=0.5) as client:
+        yield client
+
+
+@pytest.fixture
+def sleep() -> RecordingSleep:
+    """A sleep that returns at once and records how long it was asked to wait."""
+    return RecordingSleep()

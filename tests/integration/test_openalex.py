@@ -1,10 +1,9 @@
 # ruff: noqa: RUF001  (Ukrainian text is meant to be Cyrillic)
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 
-import httpx
 import pytest
 from tests.integration.scholar_payloads import a_work
-from tests.integration.scholar_servers import OpenAlexTestServer, RecordingSleep, Reply
+from tests.integration.scholar_servers import OpenAlexTestServer, Reply
 
 from adapters.sources.openalex import OpenAlexSourceFinder
 from domain.languages import Language
@@ -33,17 +32,6 @@ def server(module_server: OpenAlexTestServer) -> Iterator[OpenAlexTestServer]:
     module_server.works = [LECUN, UKRAINIAN, NO_LOCATION, UNTITLED]
     yield module_server
     module_server.reset()
-
-
-@pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(timeout=0.5) as client:
-        yield client
-
-
-@pytest.fixture
-def sleep() -> RecordingSleep:
-    return RecordingSleep()
 
 
 @pytest.fixture

@@ -1,10 +1,9 @@
 """The retry policy shared by the scholarly search adapters (`http_retry`), through one of them."""
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 
-import httpx
 import pytest
-from tests.integration.scholar_servers import RecordingSleep, Reply, SemanticScholarTestServer
+from tests.integration.scholar_servers import Reply, SemanticScholarTestServer
 from tests.smtp_server import free_port
 
 from adapters.sources.semantic_scholar import SemanticScholarSourceFinder
@@ -24,17 +23,6 @@ def module_server() -> Iterator[SemanticScholarTestServer]:
 def server(module_server: SemanticScholarTestServer) -> Iterator[SemanticScholarTestServer]:
     yield module_server
     module_server.reset()
-
-
-@pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(timeout=0.5) as client:
-        yield client
-
-
-@pytest.fixture
-def sleep() -> RecordingSleep:
-    return RecordingSleep()
 
 
 @pytest.fixture

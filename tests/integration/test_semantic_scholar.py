@@ -1,9 +1,8 @@
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 
-import httpx
 import pytest
 from tests.integration.scholar_payloads import a_paper
-from tests.integration.scholar_servers import RecordingSleep, Reply, SemanticScholarTestServer
+from tests.integration.scholar_servers import Reply, SemanticScholarTestServer
 
 from adapters.sources.semantic_scholar import SemanticScholarSourceFinder
 from domain.languages import Language
@@ -30,17 +29,6 @@ def server(module_server: SemanticScholarTestServer) -> Iterator[SemanticScholar
     module_server.papers = [LECUN, VASWANI, UNDATED, UNTITLED]
     yield module_server
     module_server.reset()
-
-
-@pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(timeout=0.5) as client:
-        yield client
-
-
-@pytest.fixture
-def sleep() -> RecordingSleep:
-    return RecordingSleep()
 
 
 @pytest.fixture
