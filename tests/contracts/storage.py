@@ -92,7 +92,9 @@ class SqlStorage:
     def __init__(self, engine: AsyncEngine) -> None:
         self.name = engine.dialect.name
         self._factory = make_session_factory(engine)
-        self._sessions: dict[int, AsyncSession] = {}
+        # Keyed by the transaction manager itself, which the Unit keeps alive: an id() key
+        # could be reused once a unit is dropped, losing track of an open session.
+        self._sessions: dict[SqlTransactionManager, AsyncSession] = {}
         self.ids = SequentialIdGenerator()
 
     @classmethod
@@ -105,7 +107,7 @@ class SqlStorage:
     def begin(self) -> Unit:
         session = self._factory()
         tx = SqlTransactionManager(session)
-        self._sessions[id(tx)] = session
+        self._sessions[tx] = session
         return Unit(tx=tx, users=SqlUserRepository(session),
                     links=SqlMagicLinkRepository(session),
                     sessions=SqlSessionRepository(session),
@@ -115,7 +117,9 @@ class SqlStorage:
                     jobs=SqlJobRepository(session))
 
     async def end(self, unit: Unit) -> None:
-        await self._sessions.pop(id(unit.tx)).close()
+        tx = unit.tx
+        assert isinstance(tx, SqlTransactionManager)
+        await self._sessions.pop(tx).close()
 
     async def close(self) -> None:
         for session in self._sessions.values():

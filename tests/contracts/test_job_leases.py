@@ -132,4 +132,7 @@ async def test_the_holders_save_keeps_the_extended_lease(storage: Storage, unit:
     await unit.tx.commit()
 
     assert (await unit.jobs.get_for_worker(mine.id)).lease_expires_at == NOW + LEASE * 5
-    assert await storage.begin().jobs.claim("worker-2", NOW + LEASE * 2, LEASE, limit=1) == []
+    other = storage.begin()
+    assert await other.jobs.claim("worker-2", NOW + LEASE * 2, LEASE, limit=1) == []
+    await other.tx.rollback()
+    await storage.end(other)

@@ -54,7 +54,9 @@ async def test_credits_for_ten_admit_ten(storage: Storage) -> None:
 
     assert outcomes.count(None) == ROOM
     assert refusals(outcomes) == {InsufficientCredits}
-    balance = await storage.begin().quota.balance(user, NOW, limits())
+    reader = storage.begin()
+    balance = await reader.quota.balance(user, NOW, limits())
+    await storage.end(reader)
     assert (balance.credits, balance.reserved) == (ROOM * TOKENS, ROOM * TOKENS)
 
 

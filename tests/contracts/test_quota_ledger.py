@@ -156,6 +156,8 @@ async def test_balance_figures_are_integers(storage: Storage, unit: Unit) -> Non
     await unit.quota.settle(reservation.id, a_usage(100), NOW)
     await unit.tx.commit()
 
-    balance = await storage.begin().quota.balance(user, NOW, LIMITS)
+    reader = storage.begin()
+    balance = await reader.quota.balance(user, NOW, LIMITS)
+    await storage.end(reader)
     figures = (balance.credits, balance.reserved, balance.daily_limit, balance.used_today)
     assert [type(figure) for figure in figures] == [int] * 4
