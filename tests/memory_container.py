@@ -19,7 +19,10 @@ from adapters.memory.jobs import InMemoryJobRepository
 from adapters.memory.magic_links import InMemoryMagicLinkRepository
 from adapters.memory.mailer import InMemoryMailer
 from adapters.memory.outbox import InMemoryOutbox
+from adapters.memory.payment_gateway import InMemoryPaymentGateway
+from adapters.memory.payments import InMemoryPaymentRepository
 from adapters.memory.probe import InMemoryStorageProbe
+from adapters.memory.processed_events import InMemoryProcessedEvents
 from adapters.memory.quota import InMemoryQuotaLedger
 from adapters.memory.sessions import InMemorySessionRepository
 from adapters.memory.system import FixedClock
@@ -34,6 +37,8 @@ from domain.ports.language_model import LanguageModel
 from domain.ports.magic_links import MagicLinkRepository
 from domain.ports.mailer import Mailer
 from domain.ports.outbox import Outbox
+from domain.ports.payment_gateway import PaymentGateway
+from domain.ports.payments import PaymentRepository, ProcessedEvents
 from domain.ports.probe import StorageProbe
 from domain.ports.quota import QuotaLedger
 from domain.ports.sessions import SessionRepository
@@ -53,6 +58,7 @@ class Fakes:
     store: MemoryStore = field(default_factory=MemoryStore)
     model: LanguageModel | None = None
     events: InMemoryJobEventPublisher = field(default_factory=InMemoryJobEventPublisher)
+    gateway: InMemoryPaymentGateway = field(default_factory=InMemoryPaymentGateway)
 
 
 class InMemoryProvider(Provider):
@@ -85,6 +91,10 @@ class InMemoryProvider(Provider):
         return self._fakes.events
 
     @provide(scope=Scope.APP)
+    def gateway(self) -> PaymentGateway:
+        return self._fakes.gateway
+
+    @provide(scope=Scope.APP)
     def model(self, settings: Settings) -> LanguageModel:
         return self._fakes.model or OfflineLanguageModel()
 
@@ -103,12 +113,22 @@ class InMemoryProvider(Provider):
     jobs = provide(InMemoryJobRepository, provides=JobRepository, scope=Scope.REQUEST)
     idempotency = provide(InMemoryIdempotencyStore, provides=IdempotencyStore,
                           scope=Scope.REQUEST)
+    payments = provide(InMemoryPaymentRepository, provides=PaymentRepository,
+                       scope=Scope.REQUEST)
+    processed = provide(InMemoryProcessedEvents, provides=ProcessedEvents, scope=Scope.REQUEST)
+
+
+WEBHOOK_SECRET = "whsec_test_secret"
 
 
 def settings_for(**changes: object) -> Settings:
+    """Test settings; payments are on (the gateway is a fake) unless a test turns them off
+    with `stripe_secret_key=None`."""
     base: dict[str, object] = dict(environment=Environment.TEST, app_url="https://tesigo.test",
                                    admin_emails=["boss@example.com"],
-                                   secret_key="test-secret-key-that-is-long-enough-0123")
+                                   secret_key="test-secret-key-that-is-long-enough-0123",
+                                   stripe_secret_key="sk_test_fake",
+                                   stripe_webhook_secret=[WEBHOOK_SECRET])
     base.update(changes)
     return Settings(**base).check()  # type: ignore[arg-type]
 

@@ -13,6 +13,7 @@ from msgspec import Meta
 
 from domain.errors import InvalidInput
 from domain.ports.rate_limits import Rate
+from entrypoints.billing_config import credit_packs
 
 DEV_SECRET = "development-only-secret-key-change-me-0123456789"  # noqa: S105
 MIN_SECRET_LENGTH = 32
@@ -74,11 +75,17 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     signup_credits: Annotated[int, Meta(ge=0)] = 100_000
     daily_token_limit: Annotated[int, Meta(ge=0)] = 500_000
     global_daily_token_limit: Annotated[int, Meta(ge=0)] = 20_000_000
+    stripe_secret_key: str | None = None
+    stripe_webhook_secret: list[str] = msgspec.field(default_factory=list)
+    stripe_api_base: str | None = None
+    stripe_timeout_s: Annotated[float, Meta(gt=0, le=120)] = 20.0
+    credit_packs: str | None = None
 
     def __repr__(self) -> str:
         shown = {f: getattr(self, f) for f in self.__struct_fields__}
         for secret in ("secret_key", "smtp_password", "openai_api_key",
-                       "semantic_scholar_api_key"):
+                       "semantic_scholar_api_key", "stripe_secret_key",
+                       "stripe_webhook_secret"):
             shown[secret] = "***" if shown[secret] else shown[secret]
         return f"Settings({shown})"
 
@@ -100,6 +107,10 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
         return not (self.openai_api_key or self.openai_base_url)
 
     @property
+    def payments_enabled(self) -> bool:
+        return self.stripe_secret_key is not None
+
+    @property
     def development_mailer(self) -> bool:
         return self.smtp_host is None
 
@@ -113,6 +124,10 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
                 self.rate(name)
             except InvalidInput as error:
                 raise ConfigError(f"RATE_LIMIT_{name.upper()}: {error}") from None
+        try:
+            credit_packs(self.credit_packs)
+        except ValueError as error:
+            raise ConfigError(f"CREDIT_PACKS: {error}") from None
         if self.log_format not in (None, "json", "console"):
             raise ConfigError("LOG_FORMAT must be json or console")
         if self.is_production:
@@ -125,7 +140,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
         return self
 
 
-_LISTS = {"cors_origins", "allowed_hosts", "admin_emails"}
+_LISTS = {"cors_origins", "allowed_hosts", "admin_emails", "stripe_webhook_secret"}
 
 
 def load_settings(environ: dict[str, str] | None = None, env_file: Path | None = None) -> Settings:

@@ -11,6 +11,7 @@ from entrypoints.http.identity import IdentityProvider
 from entrypoints.wiring.generation import GenerationProvider
 from entrypoints.wiring.infrastructure import ConfigProvider, InfrastructureProvider
 from entrypoints.wiring.jobs import JobsProvider
+from entrypoints.wiring.payments import PaymentsProvider
 from entrypoints.wiring.storage import SqlStorageProvider
 from entrypoints.wiring.use_cases import UseCasesProvider
 
@@ -18,6 +19,6 @@ from entrypoints.wiring.use_cases import UseCasesProvider
 def make_container(settings: Settings, *overrides: Provider) -> AsyncContainer:
     return make_async_container(
         ConfigProvider(settings), InfrastructureProvider(), SqlStorageProvider(),
-        GenerationProvider(), JobsProvider(), UseCasesProvider(), IdentityProvider(),
-        LitestarProvider(), *overrides,
+        GenerationProvider(), JobsProvider(), PaymentsProvider(), UseCasesProvider(),
+        IdentityProvider(), LitestarProvider(), *overrides,
     )

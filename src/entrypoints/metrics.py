@@ -54,3 +54,5 @@ class ObservedLanguageModel(LanguageModel):
         LLM_TOKENS.labels(usage.model, "prompt").inc(usage.prompt_tokens)
         LLM_TOKENS.labels(usage.model, "completion").inc(usage.completion_tokens)
         LLM_LATENCY.labels(usage.model).observe(usage.latency_ms / 1000)
+
+WEBHOOKS = Counter("tesigo_webhooks_total", "Payment provider webhook deliveries", ["result"])

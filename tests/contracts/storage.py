@@ -14,6 +14,8 @@ from adapters.memory.idempotency import InMemoryIdempotencyStore
 from adapters.memory.jobs import InMemoryJobRepository
 from adapters.memory.magic_links import InMemoryMagicLinkRepository
 from adapters.memory.outbox import InMemoryOutbox
+from adapters.memory.payments import InMemoryPaymentRepository
+from adapters.memory.processed_events import InMemoryProcessedEvents
 from adapters.memory.quota import InMemoryQuotaLedger
 from adapters.memory.sessions import InMemorySessionRepository
 from adapters.memory.system import SequentialIdGenerator
@@ -26,6 +28,8 @@ from adapters.sql.idempotency import SqlIdempotencyStore
 from adapters.sql.jobs import SqlJobRepository
 from adapters.sql.magic_links import SqlMagicLinkRepository
 from adapters.sql.outbox import SqlOutbox
+from adapters.sql.payments import SqlPaymentRepository
+from adapters.sql.processed_events import SqlProcessedEvents
 from adapters.sql.quota import SqlQuotaLedger
 from adapters.sql.sessions import SqlSessionRepository
 from adapters.sql.tables import metadata
@@ -36,12 +40,14 @@ from domain.documents import Document
 from domain.jobs import GenerationJob, JobEvent
 from domain.magic_links import MagicLink
 from domain.outbox import OutboxMessage
+from domain.payments import Payment
 from domain.ports.audit import AuditLog
 from domain.ports.documents import DocumentRepository
 from domain.ports.idempotency import IdempotencyStore
 from domain.ports.jobs import JobRepository
 from domain.ports.magic_links import MagicLinkRepository
 from domain.ports.outbox import Outbox
+from domain.ports.payments import PaymentRepository, ProcessedEvents
 from domain.ports.quota import QuotaLedger
 from domain.ports.sessions import SessionRepository
 from domain.ports.transactions import TransactionManager
@@ -64,6 +70,8 @@ class Unit:
     quota: QuotaLedger
     idempotency: IdempotencyStore
     jobs: JobRepository
+    payments: PaymentRepository
+    events: ProcessedEvents
 
 
 class MemoryStorage:
@@ -79,7 +87,9 @@ class MemoryStorage:
                     sessions=InMemorySessionRepository(tx),
                     documents=InMemoryDocumentRepository(tx), outbox=InMemoryOutbox(tx),
                     audit=InMemoryAuditLog(tx), quota=InMemoryQuotaLedger(tx, self.ids),
-                    idempotency=InMemoryIdempotencyStore(tx), jobs=InMemoryJobRepository(tx))
+                    idempotency=InMemoryIdempotencyStore(tx), jobs=InMemoryJobRepository(tx),
+                    payments=InMemoryPaymentRepository(tx),
+                    events=InMemoryProcessedEvents(tx))
 
     async def end(self, unit: Unit) -> None:
         """The scope ends; what was not committed is dropped with it."""
@@ -114,7 +124,8 @@ class SqlStorage:
                     documents=SqlDocumentRepository(session), outbox=SqlOutbox(session),
                     audit=SqlAuditLog(session), quota=SqlQuotaLedger(session, self.ids),
                     idempotency=SqlIdempotencyStore(session),
-                    jobs=SqlJobRepository(session))
+                    jobs=SqlJobRepository(session), payments=SqlPaymentRepository(session),
+                    events=SqlProcessedEvents(session))
 
     async def end(self, unit: Unit) -> None:
         tx = unit.tx
@@ -151,6 +162,8 @@ async def given(storage: Storage, *entities: object) -> None:
                 await unit.jobs.add(entity)
             case JobEvent():
                 await unit.jobs.append_event(entity)
+            case Payment():
+                await unit.payments.add(entity)
             case _:
                 raise TypeError(f"no repository stores {type(entity).__name__}")
     await unit.tx.commit()

@@ -1,5 +1,6 @@
 import pytest
 
+from entrypoints.billing_config import credit_packs
 from entrypoints.config import ConfigError, Environment, load_settings
 
 PROD = {"ENVIRONMENT": "production", "SECRET_KEY": "s" * 40, "SMTP_HOST": "smtp.example.com"}
@@ -55,3 +56,32 @@ def test_dotenv_file_is_read_and_the_environment_wins(tmp_path, monkeypatch) -> 
     settings = load_settings(env_file=env_file)
     assert settings.app_url == "https://from-file.test"
     assert settings.log_level == "WARNING"
+
+
+def test_credit_packs_default_to_three_and_come_from_json() -> None:
+    assert [pack.id for pack in credit_packs(load_settings({}).credit_packs)] == [
+        "starter", "thesis", "pro"]
+    raw = '[{"id": "mini", "name": "Mini", "credits": 1000, "amount": 99, "currency": "USD"}]'
+    [pack] = credit_packs(load_settings({"CREDIT_PACKS": raw}).credit_packs)
+    assert (pack.id, pack.credits, pack.price.amount, pack.price.currency) == (
+        "mini", 1000, 99, "usd")
+
+
+@pytest.mark.parametrize("raw", [
+    "not json", "[]", '[{"id": "a", "name": "A", "credits": 0, "amount": 1, "currency": "eur"}]',
+    '[{"id": "a", "name": "A", "credits": 1, "amount": 1, "currency": "euro"}]',
+    '[{"id": "a", "name": "A", "credits": 1, "amount": 1, "currency": "eur", "x": 1}]',
+    '[{"id": "a", "name": "A", "credits": 1, "amount": 1, "currency": "eur"},'
+    ' {"id": "a", "name": "B", "credits": 2, "amount": 2, "currency": "eur"}]',
+])
+def test_bad_credit_packs_are_refused_by_name(raw: str) -> None:
+    with pytest.raises(ConfigError, match="CREDIT_PACKS"):
+        load_settings({"CREDIT_PACKS": raw})
+
+
+def test_payments_are_on_with_a_stripe_key_and_its_secrets_stay_hidden() -> None:
+    settings = load_settings({"STRIPE_SECRET_KEY": "sk_live_abc",
+                              "STRIPE_WEBHOOK_SECRET": "whsec_old, whsec_new"})
+    assert settings.payments_enabled and not load_settings({}).payments_enabled
+    assert settings.stripe_webhook_secret == ["whsec_old", "whsec_new"]
+    assert "sk_live_abc" not in repr(settings) and "whsec_old" not in repr(settings)

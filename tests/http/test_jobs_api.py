@@ -147,7 +147,7 @@ def test_a_key_still_in_progress_is_409(served) -> None:
     from adapters.memory.idempotency import InMemoryIdempotencyStore
     from adapters.memory.transactions import InMemoryTransactionManager
     from domain.ids import UserId
-    from entrypoints.http.controllers.jobs import fingerprint  # noqa: F401 - documents shape
+    from entrypoints.http.idempotency import fingerprint  # noqa: F401 - documents shape
 
     client, fakes = served
     access = bearer(client, fakes)

@@ -5,6 +5,7 @@ import pytest
 from tests.integration.openai_harness import Harness
 from tests.integration.openai_server import OpenAiTestServer
 from tests.integration.scholar_servers import RecordingSleep
+from tests.integration.stripe_server import StripeTestServer
 from tests.smtp_server import SmtpTestServer
 
 
@@ -40,3 +41,10 @@ async def client() -> AsyncIterator[httpx.AsyncClient]:
 def sleep() -> RecordingSleep:
     """A sleep that returns at once and records how long it was asked to wait."""
     return RecordingSleep()
+
+
+@pytest.fixture
+def stripe_server() -> Iterator[StripeTestServer]:
+    """A fresh local Stripe-compatible API per test (see tests/integration/stripe_server.py)."""
+    with StripeTestServer() as server:
+        yield server

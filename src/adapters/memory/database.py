@@ -23,6 +23,9 @@ QUOTA_DAYS = "quota_days"
 GENERATION_JOBS = "generation_jobs"
 JOB_EVENTS = "job_events"
 IDEMPOTENCY_KEYS = "idempotency_keys"
+PAYMENTS = "payments"
+PAYMENT_INTENTS = "payment_intents"
+PROCESSED_EVENTS = "processed_events"
 
 RowKey = tuple[str, Hashable]
 

@@ -215,3 +215,6 @@ idempotency_keys = Table(
     Column("response_body", LargeBinary, nullable=True),
     Column("response_content_type", String(255), nullable=True),
 )
+
+# Last, so that the payment tables join this metadata wherever it is imported.
+from adapters.sql import payment_tables as _payment_tables  # noqa: E402,F401

@@ -17,6 +17,7 @@ from litestar.plugins.prometheus import PrometheusConfig, PrometheusController
 
 from entrypoints.config import Settings
 from entrypoints.http.controllers.account import AccountController
+from entrypoints.http.controllers.admin import AdminController
 from entrypoints.http.controllers.billing import BillingController
 from entrypoints.http.controllers.documents import DocumentsController
 from entrypoints.http.controllers.generation import GenerationController
@@ -24,6 +25,7 @@ from entrypoints.http.controllers.job_events import job_events
 from entrypoints.http.controllers.jobs import GenerateController, JobsController
 from entrypoints.http.controllers.operations import OperationsController
 from entrypoints.http.controllers.sign_in import SignInController
+from entrypoints.http.controllers.webhooks import WebhooksController
 from entrypoints.http.errors import EXCEPTION_HANDLERS
 from entrypoints.http.middleware import request_context
 from entrypoints.http.rate_limits import api_limit, sign_in_limit
@@ -44,12 +46,12 @@ def create_app(container: AsyncContainer, settings: Settings,
                            middleware=[sign_in_limit(settings.rate("signin"))])
     api = DishkaRouter("/", route_handlers=[DocumentsController, GenerationController,
                                              GenerateController, JobsController,
-                                             BillingController],
+                                             BillingController, AdminController],
                        middleware=[api_limit(settings.rate("api"))], security=[BEARER])
     account = DishkaRouter("/api/v1/auth", route_handlers=[AccountController],
                            middleware=[api_limit(settings.rate("api"))], security=[BEARER])
     operations = DishkaRouter("/", route_handlers=[OperationsController, MetricsController,
-                                                   job_events])
+                                                   job_events, WebhooksController])
     prometheus = PrometheusConfig(app_name="tesigo", prefix="tesigo", group_path=True,
                                   exclude=["/metrics"])
     app = Litestar(

@@ -25,6 +25,7 @@ from domain.errors import (
     RateLimited,
 )
 from domain.idempotency import IdempotencyKeyInUse, IdempotencyKeyReused
+from domain.payments import InvalidWebhookSignature, PaymentsUnavailable
 from domain.ports.jobs import LeaseLost
 from domain.ports.language_model import InvalidModelOutput, LanguageModelUnavailable
 from domain.ports.sources import SourcesUnavailable
@@ -49,6 +50,8 @@ STATUS_OF: dict[type[DomainError], int] = {
     IdempotencyKeyReused: 422,
     IdempotencyKeyInUse: 409,
     LeaseLost: 409,
+    PaymentsUnavailable: 503,
+    InvalidWebhookSignature: 400,
 }
 log = structlog.get_logger("tesigo.http")
 

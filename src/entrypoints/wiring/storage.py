@@ -12,7 +12,9 @@ from adapters.sql.idempotency import SqlIdempotencyStore
 from adapters.sql.jobs import SqlJobRepository
 from adapters.sql.magic_links import SqlMagicLinkRepository
 from adapters.sql.outbox import SqlOutbox
+from adapters.sql.payments import SqlPaymentRepository
 from adapters.sql.probe import SqlStorageProbe
+from adapters.sql.processed_events import SqlProcessedEvents
 from adapters.sql.quota import SqlQuotaLedger
 from adapters.sql.sessions import SqlSessionRepository
 from adapters.sql.transactions import SqlTransactionManager
@@ -23,6 +25,7 @@ from domain.ports.idempotency import IdempotencyStore
 from domain.ports.jobs import JobRepository
 from domain.ports.magic_links import MagicLinkRepository
 from domain.ports.outbox import Outbox
+from domain.ports.payments import PaymentRepository, ProcessedEvents
 from domain.ports.probe import StorageProbe
 from domain.ports.quota import QuotaLedger
 from domain.ports.sessions import SessionRepository
@@ -61,3 +64,5 @@ class SqlStorageProvider(Provider):
     ledger = provide(SqlQuotaLedger, provides=QuotaLedger, scope=Scope.REQUEST)
     jobs = provide(SqlJobRepository, provides=JobRepository, scope=Scope.REQUEST)
     idempotency = provide(SqlIdempotencyStore, provides=IdempotencyStore, scope=Scope.REQUEST)
+    payments = provide(SqlPaymentRepository, provides=PaymentRepository, scope=Scope.REQUEST)
+    processed = provide(SqlProcessedEvents, provides=ProcessedEvents, scope=Scope.REQUEST)

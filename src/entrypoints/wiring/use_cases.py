@@ -2,6 +2,7 @@
 
 from dishka import Provider, Scope, provide_all
 
+from application.admin.adjust_credits import AdjustCredits
 from application.admin.create_admin import CreateAdmin
 from application.audit_trail import AuditTrail
 from application.auth.authenticate import Authenticate
@@ -14,6 +15,9 @@ from application.auth.request_magic_link import RequestMagicLink
 from application.auth.token_pair import SessionTokens
 from application.auth.verify_magic_link import VerifyMagicLink
 from application.billing.get_balance import GetBalance
+from application.billing.handle_payment_event import HandlePaymentEvent
+from application.billing.list_payments import ListPayments
+from application.billing.start_checkout import StartCheckout
 from application.documents.create_document import CreateDocument
 from application.documents.delete_document import DeleteDocument
 from application.documents.get_document import GetDocument
@@ -45,4 +49,5 @@ class UseCasesProvider(Provider):
     generation = provide_all(GenerateOutline, GenerateSection, GetBalance)
     jobs = provide_all(JobJournal, StartGeneration, GetJob, JobEventsSince, CancelJob, RunJob,
                        EndAttempt, ClaimJobs, KeepLease, IdempotentCall)
-    background = provide_all(DeliverOutbox, Housekeeping, CreateAdmin)
+    billing = provide_all(StartCheckout, HandlePaymentEvent, ListPayments)
+    background = provide_all(DeliverOutbox, Housekeeping, CreateAdmin, AdjustCredits)

@@ -1,21 +1,32 @@
 from __future__ import annotations
 
-from datetime import datetime
+from typing import Annotated, Any
 
+import msgspec
 from dishka.integrations.litestar import FromDishka
-from litestar import Controller, get
+from litestar import Controller, Request, Response, get, post
+from litestar.params import FromQuery, JSONBody, Parameter
+from litestar.status_codes import HTTP_201_CREATED
 
 from application.billing.get_balance import GetBalance
+from application.billing.list_payments import ListPayments
+from application.billing.policy import BillingPolicy
+from application.billing.start_checkout import StartCheckout
+from application.idempotency.idempotent_call import IdempotentCall
+from domain.idempotency import StoredResponse
+from domain.pages import MAX_PAGE, PageRequest
+from entrypoints.http.billing_schemas import (
+    BalanceOut,
+    CheckoutIn,
+    CheckoutOut,
+    PackageOut,
+    PaymentOut,
+)
+from entrypoints.http.idempotency import answer_once
 from entrypoints.http.identity import CurrentUser
-from entrypoints.http.schema_base import Strict
 
-
-class BalanceOut(Strict, kw_only=True, frozen=True):
-    credits: int
-    reserved: int
-    daily_limit: int
-    used_today: int
-    resets_at: datetime
+Limit = Annotated[int, Parameter(ge=1, le=MAX_PAGE)]
+Offset = Annotated[int, Parameter(ge=0)]
 
 
 class BillingController(Controller):
@@ -25,6 +36,29 @@ class BillingController(Controller):
     @get("/balance")
     async def balance(self, user: FromDishka[CurrentUser],
                       get_balance: FromDishka[GetBalance]) -> BalanceOut:
-        b = await get_balance(user.id)
-        return BalanceOut(credits=b.credits, reserved=b.reserved, daily_limit=b.daily_limit,
-                          used_today=b.used_today, resets_at=b.resets_at)
+        return BalanceOut.of(await get_balance(user.id))
+
+    @get("/packages")
+    async def packages(self, user: FromDishka[CurrentUser],
+                       policy: FromDishka[BillingPolicy]) -> list[PackageOut]:
+        return [PackageOut.of(pack) for pack in policy.packs]
+
+    @post("/checkout", status_code=HTTP_201_CREATED,
+          description="Opens a payment for a credit pack and a Stripe Checkout page for it. "
+                      "Honours `Idempotency-Key`. 503 when payments are not configured.")
+    async def checkout(self, request: Request[Any, Any, Any], data: JSONBody[CheckoutIn],
+                       user: FromDishka[CurrentUser], start: FromDishka[StartCheckout],
+                       idempotent: FromDishka[IdempotentCall]) -> Response[bytes]:
+        async def work() -> StoredResponse:
+            checkout = await start(user.id, data.package_id)
+            out = CheckoutOut(payment_id=checkout.payment_id, checkout_url=checkout.checkout_url)
+            return StoredResponse(status=HTTP_201_CREATED, body=msgspec.json.encode(out))
+
+        return await answer_once(request, user.id, idempotent, work)
+
+    @get("/payments", description="The caller's payments, newest first.")
+    async def payments(self, user: FromDishka[CurrentUser], list_payments: FromDishka[ListPayments],
+                       limit: FromQuery[Limit] = 50, offset: FromQuery[Offset] = 0,
+                       ) -> list[PaymentOut]:
+        page = await list_payments(user.id, PageRequest(limit=limit, offset=offset))
+        return [PaymentOut.of(payment) for payment in page.items]

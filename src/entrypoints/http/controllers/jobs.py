@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 from uuid import UUID
 
@@ -14,30 +13,11 @@ from application.idempotency.idempotent_call import IdempotentCall
 from application.jobs.cancel_job import CancelJob
 from application.jobs.get_job import GetJob
 from application.jobs.start_generation import StartGeneration
-from domain.errors import InvalidInput
-from domain.idempotency import MAX_KEY_LENGTH, StoredResponse
+from domain.idempotency import StoredResponse
 from domain.ids import DocumentId, JobId
+from entrypoints.http.idempotency import answer_once
 from entrypoints.http.identity import CurrentUser
 from entrypoints.http.job_schemas import JobOut
-
-REPLAYED = "Idempotent-Replayed"
-
-
-def idempotency_key(request: Request[Any, Any, Any]) -> str | None:
-    key = request.headers.get("idempotency-key")
-    if key is None:
-        return None
-    if not 1 <= len(key) <= MAX_KEY_LENGTH or not key.isprintable():
-        raise InvalidInput(f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} printable characters",
-                           field="Idempotency-Key")
-    return key
-
-
-async def fingerprint(request: Request[Any, Any, Any]) -> str:
-    """What makes two requests the same: method, path and body."""
-    body = await request.body()
-    return hashlib.sha256(b"%s %s\n%s" % (request.method.encode(),
-                                          request.url.path.encode(), body)).hexdigest()
 
 
 class GenerateController(Controller):
@@ -53,14 +33,7 @@ class GenerateController(Controller):
             return StoredResponse(status=HTTP_202_ACCEPTED,
                                   body=msgspec.json.encode(JobOut.of(job)))
 
-        key, headers = idempotency_key(request), {}
-        if key is None:
-            response = await work()
-        else:
-            response, replayed = await idempotent(user.id, key, await fingerprint(request), work)
-            headers = {REPLAYED: "true"} if replayed else {}
-        return Response(response.body, status_code=response.status,
-                        media_type=response.content_type, headers=headers)
+        return await answer_once(request, user.id, idempotent, work)
 
 
 class JobsController(Controller):

@@ -1,0 +1,95 @@
+import asyncio
+from collections import Counter
+from collections.abc import Sequence
+
+from adapters.memory.database import PAYMENT_INTENTS, PAYMENTS
+from adapters.memory.pages import page_of
+from adapters.memory.transactions import InMemoryTransactionManager
+from domain.errors import Conflict, NotFound
+from domain.ids import PaymentId, UserId
+from domain.pages import Page, PageRequest
+from domain.payments import Payment, PaymentStatus
+from domain.ports.payments import PaymentRepository
+
+LOCK_WAIT_S, _POLL_S = 10.0, 0.001
+
+
+class InMemoryPaymentRepository(PaymentRepository):
+    """Payments as rows, with a unique index of payment intents (`payment_intents`: intent →
+    payment id) checked when written and again on commit, as a unique constraint would be.
+
+    Like the SQL adapter's SELECT ... FOR UPDATE, `lock`, `lock_by_intent` and `save` take
+    the payment's row, waiting (up to LOCK_WAIT_S) for another transaction that holds it to
+    end, and then read what that transaction left.
+    """
+
+    def __init__(self, tx: InMemoryTransactionManager) -> None:
+        self._tx = tx
+
+    async def add(self, payment: Payment) -> None:
+        self._claim_intent(payment)
+        self._tx.put(PAYMENTS, payment.id, payment)
+
+    async def get(self, owner: UserId, id: PaymentId) -> Payment:
+        payment: Payment | None = self._tx.get(PAYMENTS, id)
+        if payment is None or payment.user_id != owner:
+            raise NotFound("No such payment.")
+        return payment
+
+    async def lock(self, id: PaymentId) -> Payment | None:
+        if self._tx.get(PAYMENTS, id) is None:
+            return None
+        await self._lock(id)
+        payment: Payment | None = self._tx.get(PAYMENTS, id)
+        return payment
+
+    async def lock_by_intent(self, payment_intent_id: str) -> Payment | None:
+        id: PaymentId | None = self._tx.get(PAYMENT_INTENTS, payment_intent_id)
+        payment = None if id is None else await self.lock(id)
+        if payment is None or payment.payment_intent_id != payment_intent_id:
+            return None  # changed while this waited: a database re-checks its WHERE too
+        return payment
+
+    async def save(self, payment: Payment) -> None:
+        await self._lock(payment.id)
+        stored: Payment | None = self._tx.get(PAYMENTS, payment.id)
+        if stored is None:
+            raise NotFound("No such payment.")
+        if stored.payment_intent_id != payment.payment_intent_id:
+            self._claim_intent(payment)
+            if stored.payment_intent_id is not None:
+                self._tx.remove(PAYMENT_INTENTS, stored.payment_intent_id)
+        self._tx.put(PAYMENTS, payment.id, payment)
+
+    async def list(self, owner: UserId, page: PageRequest) -> Page[Payment]:
+        owned = [payment for payment in self._payments() if payment.user_id == owner]
+        return page_of(owned, page, newest_first=True,
+                       key=lambda payment: (payment.created_at, payment.id))
+
+    async def revenue(self) -> dict[str, int]:
+        collected: Counter[str] = Counter()
+        for payment in self._payments():
+            if payment.status is PaymentStatus.SUCCEEDED:
+                collected[payment.price.currency] += payment.price.amount
+        return dict(collected)
+
+    def _payments(self) -> Sequence[Payment]:
+        payments: Sequence[Payment] = self._tx.rows(PAYMENTS)
+        return payments
+
+    def _claim_intent(self, payment: Payment) -> None:
+        intent = payment.payment_intent_id
+        if intent is None:
+            return
+        holder = self._tx.get(PAYMENT_INTENTS, intent)
+        if holder is not None and holder != payment.id:
+            raise Conflict("Another payment already has that payment intent.")
+        self._tx.put(PAYMENT_INTENTS, intent, payment.id, guard=Conflict)
+
+    async def _lock(self, id: PaymentId) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + LOCK_WAIT_S
+        while not self._tx.lock_row(PAYMENTS, id):
+            if loop.time() > deadline:
+                raise TimeoutError(f"payment {id} stayed locked by another transaction")
+            await asyncio.sleep(_POLL_S)

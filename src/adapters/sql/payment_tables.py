@@ -1,0 +1,40 @@
+"""The payment tables, on the schema's one `metadata` (`adapters.sql.tables` imports this
+module, so whoever reads that metadata sees them too)."""
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Uuid,
+)
+
+from adapters.sql.columns import UtcDateTime
+from adapters.sql.tables import metadata
+
+payments = Table(
+    "payments", metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("pack_id", String(40), nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("credits", BigInteger, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Column("checkout_session_id", String(255), nullable=True),
+    Column("payment_intent_id", String(255), nullable=True, unique=True),
+    CheckConstraint("amount > 0 AND credits > 0", name="positive_amount_and_credits"),
+    Index(None, "user_id", "created_at", "id"),
+)
+
+processed_events = Table(
+    "processed_events", metadata,
+    Column("event_id", String(255), primary_key=True),
+    Column("event_type", String(100), nullable=False),
+    Column("processed_at", UtcDateTime, nullable=False, index=True),
+)

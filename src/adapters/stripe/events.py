@@ -1,0 +1,117 @@
+"""Stripe webhook deliveries read into PaymentEvents, verified before anything is decoded.
+
+The Structs below hold only the fields we read and ignore the rest: Stripe adds fields to
+its objects without a new API version, and a new field must not turn an event away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+
+from adapters.stripe.signature import DEFAULT_TOLERANCE_S, verify_signature
+from domain.errors import InvalidInput
+from domain.ids import PaymentId
+from domain.payment_events import PaymentEvent
+from domain.payments import Money, PaymentOutcome, PaymentsUnavailable
+from domain.ports.payment_gateway import PaymentEventReader
+
+PAID_TYPES = frozenset({"checkout.session.completed", "checkout.session.async_payment_succeeded"})
+FAILED_TYPES = frozenset({"checkout.session.async_payment_failed", "checkout.session.expired"})
+SESSION_TYPES = PAID_TYPES | FAILED_TYPES
+REFUND_TYPE = "charge.refunded"
+
+NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
+
+
+class _Expanded(msgspec.Struct, frozen=True):
+    id: str
+
+
+class _Data(msgspec.Struct, frozen=True):
+    object: msgspec.Raw
+
+
+class _Event(msgspec.Struct, frozen=True):
+    id: NonEmpty
+    type: NonEmpty
+    data: _Data
+
+
+class _Session(msgspec.Struct, frozen=True):  # object "checkout.session"
+    client_reference_id: str | None = None
+    metadata: dict[str, str] | None = None
+    payment_intent: str | _Expanded | None = None
+    payment_status: str | None = None
+    amount_total: int | None = None
+    currency: str | None = None
+
+
+class _Charge(msgspec.Struct, frozen=True):  # object "charge"
+    metadata: dict[str, str] | None = None
+    payment_intent: str | _Expanded | None = None
+    refunded: bool = False  # true once fully refunded
+
+
+class StripeEventReader(PaymentEventReader):
+    """Several secrets may be configured (an operator rolling STRIPE_WEBHOOK_SECRET)."""
+
+    def __init__(self, secrets: Sequence[str], tolerance_s: int = DEFAULT_TOLERANCE_S) -> None:
+        self._secrets = tuple(s.strip() for s in secrets if s.strip())
+        self._tolerance_s = tolerance_s
+
+    def read(self, payload: bytes, signature: str | None, now: datetime) -> PaymentEvent:
+        if not self._secrets:
+            raise PaymentsUnavailable("Payments are not configured on this server.")
+        verify_signature(payload, signature, self._secrets, now=now,
+                         tolerance_s=self._tolerance_s)
+        try:
+            event = msgspec.json.decode(payload, type=_Event)
+            if event.type in SESSION_TYPES:
+                return _session_event(event, msgspec.json.decode(event.data.object, type=_Session))
+            if event.type == REFUND_TYPE:
+                return _refund_event(event, msgspec.json.decode(event.data.object, type=_Charge))
+        except msgspec.DecodeError as error:  # ValidationError included
+            raise InvalidInput(f"The signed payload is not a Stripe event: {error}") from error
+        return PaymentEvent(id=event.id, type=event.type)
+
+
+def _session_event(event: _Event, session: _Session) -> PaymentEvent:
+    if event.type in FAILED_TYPES:
+        outcome: PaymentOutcome | None = PaymentOutcome.FAILED
+    else:
+        outcome = PaymentOutcome.PAID if session.payment_status == "paid" else None
+    paid = None
+    if session.amount_total is not None and session.currency is not None:
+        paid = Money(session.amount_total, session.currency)
+    metadata = session.metadata or {}
+    return PaymentEvent(
+        id=event.id, type=event.type, outcome=outcome,
+        payment_id=_payment_id(metadata.get("payment_id"), session.client_reference_id),
+        payment_intent_id=_intent_id(session.payment_intent), paid=paid)
+
+
+def _refund_event(event: _Event, charge: _Charge) -> PaymentEvent:
+    return PaymentEvent(
+        id=event.id, type=event.type,
+        outcome=PaymentOutcome.REFUNDED if charge.refunded else None,
+        payment_id=_payment_id((charge.metadata or {}).get("payment_id")),
+        payment_intent_id=_intent_id(charge.payment_intent))
+
+
+def _payment_id(*candidates: str | None) -> PaymentId | None:
+    """The first candidate that is a UUID: ids we did not issue name no payment."""
+    for candidate in candidates:
+        try:
+            return PaymentId(UUID(candidate or ""))
+        except ValueError:
+            continue
+    return None
+
+
+def _intent_id(intent: str | _Expanded | None) -> str | None:
+    return intent.id if isinstance(intent, _Expanded) else intent or None

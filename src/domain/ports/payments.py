@@ -1,0 +1,57 @@
+from abc import abstractmethod
+from datetime import datetime
+from typing import Protocol
+
+from domain.ids import PaymentId, UserId
+from domain.pages import Page, PageRequest
+from domain.payments import Payment
+
+
+class PaymentRepository(Protocol):
+    """Payments, in the caller's transaction.
+
+    - `get` is the owner's view: NotFound for a missing id and for another user's id alike.
+    - `lock` and `lock_by_intent` find a payment by our id or by the provider's payment
+      intent, whoever owns it, and lock it until the caller's transaction ends (a concurrent
+      `lock` of the same payment waits), so two events about one payment apply one after the
+      other; None when there is no such payment.
+    - `save` stores a changed payment; NotFound if it is gone.
+    - `list` pages through one user's payments, newest first.
+    - `revenue` sums what succeeded payments collected, per currency (refunded and failed
+      payments collected nothing that stayed).
+    """
+
+    @abstractmethod
+    async def add(self, payment: Payment) -> None: ...
+
+    @abstractmethod
+    async def get(self, owner: UserId, id: PaymentId) -> Payment: ...
+
+    @abstractmethod
+    async def lock(self, id: PaymentId) -> Payment | None: ...
+
+    @abstractmethod
+    async def lock_by_intent(self, payment_intent_id: str) -> Payment | None: ...
+
+    @abstractmethod
+    async def save(self, payment: Payment) -> None: ...
+
+    @abstractmethod
+    async def list(self, owner: UserId, page: PageRequest) -> Page[Payment]: ...
+
+    @abstractmethod
+    async def revenue(self) -> dict[str, int]: ...
+
+
+class ProcessedEvents(Protocol):
+    """The ids of the payment provider's events already applied (webhook dedupe).
+
+    - `record` claims `event_id` in the caller's transaction and returns True; it returns
+      False when the id is already recorded. Ids are unique (a database constraint): a
+      concurrent `record` of the same id waits for the first transaction and returns False
+      once it commits, True if it rolled back. So an event recorded in the same transaction
+      as its effect is applied exactly once.
+    """
+
+    @abstractmethod
+    async def record(self, event_id: str, event_type: str, now: datetime) -> bool: ...

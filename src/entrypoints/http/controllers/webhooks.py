@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from typing import Any
+
+from dishka.integrations.litestar import FromDishka
+from litestar import Controller, Request, post
+from litestar.status_codes import HTTP_200_OK
+
+from application.billing.handle_payment_event import HandlePaymentEvent
+from entrypoints.http.billing_schemas import WebhookOut
+from entrypoints.metrics import WEBHOOKS
+
+
+class WebhooksController(Controller):
+    """Stripe's deliveries: signed, not authenticated by a bearer token."""
+
+    path = "/api/v1/billing"
+    tags = ["billing"]
+
+    @post("/webhook", status_code=HTTP_200_OK,
+          description="Stripe events, verified by the `Stripe-Signature` header over the raw "
+                      "body. 200 also for a duplicate or an ignored type; 400 for a bad or "
+                      "missing signature.")
+    async def webhook(self, request: Request[Any, Any, Any],
+                      handle: FromDishka[HandlePaymentEvent]) -> WebhookOut:
+        try:
+            result = await handle(await request.body(), request.headers.get("stripe-signature"))
+        except Exception:
+            WEBHOOKS.labels("refused").inc()
+            raise
+        WEBHOOKS.labels(result.value).inc()
+        return WebhookOut(received=True, result=result.value)

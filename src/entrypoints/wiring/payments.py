@@ -1,0 +1,40 @@
+"""Payments: the credit packs on sale and Stripe, for checkout and for webhooks."""
+
+from collections.abc import AsyncIterator
+
+import stripe
+from dishka import Provider, Scope, provide
+
+from adapters.stripe.checkout import StripePaymentGateway
+from adapters.stripe.events import StripeEventReader
+from application.billing.policy import BillingPolicy
+from domain.ports.payment_gateway import CheckoutPages, PaymentEventReader, PaymentGateway
+from entrypoints.billing_config import credit_packs
+from entrypoints.config import Settings
+
+
+class PaymentsProvider(Provider):
+    scope = Scope.APP
+
+    @provide
+    def policy(self, settings: Settings) -> BillingPolicy:
+        app_url = settings.app_url.rstrip("/")
+        return BillingPolicy(
+            packs=credit_packs(settings.credit_packs), enabled=settings.payments_enabled,
+            pages=CheckoutPages(
+                success_url=f"{app_url}/billing/success?session_id={{CHECKOUT_SESSION_ID}}",
+                cancel_url=f"{app_url}/billing/cancelled"))
+
+    @provide
+    async def gateway(self, settings: Settings) -> AsyncIterator[PaymentGateway]:
+        # The library otherwise writes an id file under ~/.config on the event loop and
+        # sends it to Stripe with every request.
+        stripe.enable_telemetry = False
+        gateway = StripePaymentGateway(settings.stripe_secret_key, settings.stripe_api_base,
+                                       timeout_s=settings.stripe_timeout_s)
+        yield gateway
+        await gateway.close()
+
+    @provide
+    def event_reader(self, settings: Settings) -> PaymentEventReader:
+        return StripeEventReader(tuple(settings.stripe_webhook_secret))
