@@ -1,6 +1,10 @@
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 UV_PROJECT_ENVIRONMENT=/opt/venv
-RUN pip install --no-cache-dir uv && useradd --create-home tesigo
+# WeasyPrint needs Pango (and HarfBuzz's subsetter); exports use DejaVu Serif (Latin, Cyrillic).
+RUN apt-get update && apt-get install -y --no-install-recommends libpango-1.0-0 \
+        libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/* \
+    && pip install --no-cache-dir uv && useradd --create-home tesigo
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY src ./src

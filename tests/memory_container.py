@@ -11,6 +11,7 @@ from litestar.stores.memory import MemoryStore
 
 from adapters.llm.offline_model import OfflineLanguageModel
 from adapters.memory.audit import InMemoryAuditLog
+from adapters.memory.blobs import InMemoryBlobStore
 from adapters.memory.database import InMemoryDatabase
 from adapters.memory.documents import InMemoryDocumentRepository
 from adapters.memory.idempotency import InMemoryIdempotencyStore
@@ -24,12 +25,15 @@ from adapters.memory.payments import InMemoryPaymentRepository
 from adapters.memory.probe import InMemoryStorageProbe
 from adapters.memory.processed_events import InMemoryProcessedEvents
 from adapters.memory.quota import InMemoryQuotaLedger
+from adapters.memory.rendering import InMemoryDocumentRenderer
 from adapters.memory.sessions import InMemorySessionRepository
 from adapters.memory.system import FixedClock
 from adapters.memory.transactions import InMemoryTransactionManager
+from adapters.memory.uploads import InMemoryTextExtractor
 from adapters.memory.users import InMemoryUserRepository
 from domain.ports.audit import AuditLog
 from domain.ports.documents import DocumentRepository
+from domain.ports.exports import BlobStore, DocumentRenderer
 from domain.ports.idempotency import IdempotencyStore
 from domain.ports.job_events import JobEventPublisher
 from domain.ports.jobs import JobRepository
@@ -44,6 +48,7 @@ from domain.ports.quota import QuotaLedger
 from domain.ports.sessions import SessionRepository
 from domain.ports.system import Clock
 from domain.ports.transactions import TransactionManager
+from domain.ports.uploads import TextExtractor
 from domain.ports.users import UserRepository
 from entrypoints.config import Environment, Settings
 from entrypoints.ioc import make_container
@@ -59,6 +64,8 @@ class Fakes:
     model: LanguageModel | None = None
     events: InMemoryJobEventPublisher = field(default_factory=InMemoryJobEventPublisher)
     gateway: InMemoryPaymentGateway = field(default_factory=InMemoryPaymentGateway)
+    blobs: InMemoryBlobStore = field(default_factory=InMemoryBlobStore)
+    renderer: InMemoryDocumentRenderer = field(default_factory=InMemoryDocumentRenderer)
 
 
 class InMemoryProvider(Provider):
@@ -93,6 +100,16 @@ class InMemoryProvider(Provider):
     @provide(scope=Scope.APP)
     def gateway(self) -> PaymentGateway:
         return self._fakes.gateway
+
+    @provide(scope=Scope.APP)
+    def blobs(self) -> BlobStore:
+        return self._fakes.blobs
+
+    @provide(scope=Scope.APP)
+    def renderer(self) -> DocumentRenderer:
+        return self._fakes.renderer
+
+    extractor = provide(InMemoryTextExtractor, provides=TextExtractor, scope=Scope.APP)
 
     @provide(scope=Scope.APP)
     def model(self, settings: Settings) -> LanguageModel:

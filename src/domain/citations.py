@@ -41,3 +41,25 @@ def resolve_citations(text: str, known: Collection[int]) -> tuple[str, tuple[int
     cleaned = _MARKER.sub(keep, text)
     cleaned = re.sub(r"[ \t]+([.,;:!?])", r"\1", cleaned)
     return cleaned, tuple(cited)
+
+
+_GROUP = re.compile(r"(?:\[\d+\])+")
+
+
+def citation_groups(text: str) -> list[tuple[int, ...]]:
+    """The groups of markers that stand together in saved text (`[1][3]` is one group), in
+    order; saved text writes every marker as `[n]`, see `resolve_citations`."""
+    return [tuple(int(n) for n in re.findall(r"\d+", group))
+            for group in _GROUP.findall(text)]
+
+
+def replace_citation_groups(text: str, rendered: list[str]) -> str:
+    """The text with each group of markers replaced, in order, by its rendered citation; a
+    group rendered as "" disappears with the space before it."""
+    forms = iter(rendered)
+
+    def next_form(match: re.Match[str]) -> str:
+        form = next(forms)
+        return f"{match.group(1)}{form}" if form else ""
+
+    return re.sub(r"(\s?)(?:\[\d+\])+", next_form, text)

@@ -156,6 +156,10 @@ class Document:
                  for n in s.citations}
         return tuple(source for source in self.sources if source.n in cited)
 
+    def with_requirements(self, requirements: str, now: datetime) -> Document:
+        return replace(self, requirements=requirements, updated_at=now,
+                       revision=self.revision + 1)
+
     def with_status(self, status: DocumentStatus, now: datetime) -> Document:
         """The document following its job: a finished or cancelled job leaves it ready when
         every section is written."""

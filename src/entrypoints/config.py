@@ -80,6 +80,9 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     stripe_api_base: str | None = None
     stripe_timeout_s: Annotated[float, Meta(gt=0, le=120)] = 20.0
     credit_packs: str | None = None
+    render_workers: Annotated[int, Meta(ge=1, le=32)] = 2
+    render_timeout_s: Annotated[float, Meta(gt=0, le=3600)] = 120.0
+    render_memory_mb: Annotated[int, Meta(ge=128)] = 2048
 
     def __repr__(self) -> str:
         shown = {f: getattr(self, f) for f in self.__struct_fields__}

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (Cyrillic text is meant to be Cyrillic)
+
 import asyncio
 import warnings
 from concurrent.futures import ThreadPoolExecutor

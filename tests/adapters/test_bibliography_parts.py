@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (Cyrillic names are meant to be Cyrillic)
+
 import pytest
 
 from adapters.bibliography.csl_styles import locale_for

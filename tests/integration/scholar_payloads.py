@@ -86,6 +86,6 @@ DEFAULT_WORKS = (
            year=2006, venue="Qualitative Research in Psychology",
            doi="10.1191/1478088706qp063oa"),
     a_work("Три подхода к определению понятия «количество информации»",
-           authors=("А. Н. Колмогоров",), year=1965,  # noqa: RUF001
+           authors=("А. Н. Колмогоров",), year=1965,
            venue="Проблемы передачи информации", language="ru"),
 )

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (Ukrainian text is meant to be Cyrillic)
+
 from collections.abc import Iterator
 
 import pytest

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import html
 import re
 from collections.abc import Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
@@ -18,6 +17,8 @@ from citeproc.source.json import CiteProcJSON  # type: ignore[import-untyped]
 
 from adapters.bibliography.csl_items import csl_item
 from adapters.bibliography.csl_styles import NUMERIC, locale_for, parsed_style
+from adapters.bibliography.in_text import render_citations
+from adapters.bibliography.plain_text import tidy_markup
 from domain.documents import CitationStyle, Source
 from domain.languages import Language
 from domain.ports.bibliography import BibliographyFormatter
@@ -25,7 +26,6 @@ from domain.ports.bibliography import BibliographyFormatter
 _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bibliography")
 NUMERIC_LABEL = re.compile(r"^(?:\[(\d+)\]|(\d+)\.)\s*")
 DANGLING_STOP = re.compile(r"\.\s+(?=[,;])")  # "2015. , https…": a locale's year suffix
-INLINE_MARKUP = re.compile(r"</?(?:b|i|em|strong|sub|sup|scp|u)>", re.IGNORECASE)
 
 
 class CiteprocBibliographyFormatter(BibliographyFormatter):
@@ -50,6 +50,15 @@ class CiteprocBibliographyFormatter(BibliographyFormatter):
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, render, tuple(sources), style,
                                           language)
+
+    async def cite(self, groups: Sequence[Sequence[int]], sources: Sequence[Source],
+                   style: CitationStyle, language: Language) -> list[str]:
+        if not groups:
+            return []
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, render_citations,
+                                          tuple(tuple(g) for g in groups), tuple(sources),
+                                          style, language)
 
 
 def render(sources: Sequence[Source], style: CitationStyle, language: Language) -> list[str]:
@@ -80,11 +89,10 @@ def _bare(source: Source) -> str:
 
 
 def _tidy(entry: str, *, number: int | None) -> str:
-    """Plain text: entities decoded, providers' inline tags (<i>, <sup>…) dropped, spacing
-    fixed; with `number`, citeproc's positional label becomes the source's own number,
-    followed by a space (citeproc's plain output runs label and text together)."""
-    text = INLINE_MARKUP.sub("", html.unescape(entry))
-    text = " ".join(DANGLING_STOP.sub("", text).split())
+    """Plain text with spacing fixed; with `number`, citeproc's positional label becomes the
+    source's own number, followed by a space (citeproc's plain output runs label and text
+    together)."""
+    text = " ".join(DANGLING_STOP.sub("", tidy_markup(entry)).split())
     if number is None:
         return text
 

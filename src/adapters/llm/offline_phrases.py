@@ -3,7 +3,6 @@ patterns (`{topic}`, `{subject}` and, in source sentences, `{source}`). Language
 their own patterns get English sentences under a label in their language."""
 
 # Cyrillic letters here are meant to be Cyrillic.
-# ruff: noqa: RUF001
 from __future__ import annotations
 
 from dataclasses import dataclass, replace

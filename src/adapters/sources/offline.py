@@ -1,5 +1,5 @@
 """Sources without a network: a fixed catalogue of real works, matched by keywords."""
-# ruff: noqa: RUF001  (Cyrillic stop words are meant to be Cyrillic)
+
 
 from __future__ import annotations
 

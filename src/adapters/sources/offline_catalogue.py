@@ -3,7 +3,7 @@
 Every entry is a published work; DOIs are the publishers' (the Russian-language entries predate
 DOIs and have none). Authors are listed in full. Add only works you can check.
 """
-# ruff: noqa: RUF001  (Cyrillic titles and names are meant to be Cyrillic)
+
 
 from __future__ import annotations
 

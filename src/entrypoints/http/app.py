@@ -20,6 +20,7 @@ from entrypoints.http.controllers.account import AccountController
 from entrypoints.http.controllers.admin import AdminController
 from entrypoints.http.controllers.billing import BillingController
 from entrypoints.http.controllers.documents import DocumentsController
+from entrypoints.http.controllers.exports import ExportsController
 from entrypoints.http.controllers.generation import GenerationController
 from entrypoints.http.controllers.job_events import job_events
 from entrypoints.http.controllers.jobs import GenerateController, JobsController
@@ -46,7 +47,8 @@ def create_app(container: AsyncContainer, settings: Settings,
                            middleware=[sign_in_limit(settings.rate("signin"))])
     api = DishkaRouter("/", route_handlers=[DocumentsController, GenerationController,
                                              GenerateController, JobsController,
-                                             BillingController, AdminController],
+                                             BillingController, AdminController,
+                                             ExportsController],
                        middleware=[api_limit(settings.rate("api"))], security=[BEARER])
     account = DishkaRouter("/api/v1/auth", route_handlers=[AccountController],
                            middleware=[api_limit(settings.rate("api"))], security=[BEARER])

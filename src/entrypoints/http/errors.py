@@ -26,10 +26,12 @@ from domain.errors import (
 )
 from domain.idempotency import IdempotencyKeyInUse, IdempotencyKeyReused
 from domain.payments import InvalidWebhookSignature, PaymentsUnavailable
+from domain.ports.exports import RenderFailed
 from domain.ports.jobs import LeaseLost
 from domain.ports.language_model import InvalidModelOutput, LanguageModelUnavailable
 from domain.ports.sources import SourcesUnavailable
 from domain.quota import InsufficientCredits, QuotaExceeded
+from domain.uploads import FileTooLarge, UnreadableFile, UnsafeFile, UnsupportedFileType
 
 PROBLEM_JSON = "application/problem+json"
 STATUS_OF: dict[type[DomainError], int] = {
@@ -52,6 +54,11 @@ STATUS_OF: dict[type[DomainError], int] = {
     LeaseLost: 409,
     PaymentsUnavailable: 503,
     InvalidWebhookSignature: 400,
+    RenderFailed: 503,
+    UnsupportedFileType: 415,
+    FileTooLarge: 413,
+    UnsafeFile: 422,
+    UnreadableFile: 422,
 }
 log = structlog.get_logger("tesigo.http")
 

@@ -23,6 +23,9 @@ from application.documents.delete_document import DeleteDocument
 from application.documents.get_document import GetDocument
 from application.documents.list_documents import ListDocuments
 from application.documents.update_document import UpdateDocument
+from application.exports.attach_requirements import AttachRequirements
+from application.exports.export_document import ExportDocument
+from application.exports.manuscript_builder import ManuscriptBuilder
 from application.generation.generate_outline import GenerateOutline
 from application.generation.generate_section import GenerateSection
 from application.generation.metered_model import MeteredModel
@@ -49,5 +52,6 @@ class UseCasesProvider(Provider):
     generation = provide_all(GenerateOutline, GenerateSection, GetBalance)
     jobs = provide_all(JobJournal, StartGeneration, GetJob, JobEventsSince, CancelJob, RunJob,
                        EndAttempt, ClaimJobs, KeepLease, IdempotentCall)
+    exports = provide_all(ManuscriptBuilder, ExportDocument, AttachRequirements)
     billing = provide_all(StartCheckout, HandlePaymentEvent, ListPayments)
     background = provide_all(DeliverOutbox, Housekeeping, CreateAdmin, AdjustCredits)

@@ -1,0 +1,136 @@
+"""A process pool for CPU work that must not run on the event loop (rendering, parsing).
+
+Built on `pebble.ProcessPool` rather than `concurrent.futures.ProcessPoolExecutor`: pebble
+gives every task its own timeout and, when a task overruns (or its caller cancels it), kills
+the ONE worker running it and starts a fresh one; the other workers and their tasks go on.
+concurrent.futures can neither time out nor stop a running task, and a worker that dies
+breaks the whole executor.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import multiprocessing
+import resource
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, InvalidStateError
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+import pebble
+from pebble.common.types import RemoteTraceback
+
+T = TypeVar("T")
+
+# Workers are started fresh, never forked from this process: forking a process that runs
+# threads (the event loop's executor, pebble's own manager threads) can copy a held lock.
+# A fresh worker costs ~0.1 s, plus ~1.1 s for importing WeasyPrint on its first PDF;
+# recycling every `tasks_per_child` tasks spreads that out.
+_START_METHOD = "spawn"
+_CLOSE_WAIT_S = 10.0
+
+
+class WorkTimedOut(Exception):
+    """The task ran past its time; its worker was killed."""
+
+
+class WorkCrashed(Exception):
+    """The worker died while running the task (OOM killer, a signal, `os._exit`), or the pool
+    was closed or broke down before the task finished."""
+
+
+def limit_memory(memory_mb: int | None) -> None:
+    """Worker initializer: cap the address space, so a runaway allocation raises MemoryError
+    inside the task instead of growing until the host's OOM killer picks a victim."""
+    if memory_mb is None:
+        return
+    limit = memory_mb * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+class ProcessPool:
+    """At most `workers` tasks run at once (more wait in line); each worker is replaced after
+    `tasks_per_child` tasks, so leaks cannot pile up. A task gets `timeout_s` seconds (counted
+    from when a worker takes it) and `memory_mb` MiB of address space.
+
+    `run` returns the task's result or re-raises the task's own exception (MemoryError for
+    an allocation past the ceiling); it raises WorkTimedOut for an overrun and WorkCrashed
+    for a worker that died. Cancelling the caller kills the worker running the task.
+    The processes start on the first `run`, not before.
+    """
+
+    def __init__(self, *, workers: int = 2, tasks_per_child: int = 50,
+                 timeout_s: float = 120.0, memory_mb: int | None = 2048) -> None:
+        if workers < 1 or tasks_per_child < 1 or timeout_s <= 0:
+            raise ValueError("workers, tasks_per_child and timeout_s must be positive")
+        self._workers, self._tasks_per_child = workers, tasks_per_child
+        self._timeout_s, self._memory_mb = timeout_s, memory_mb
+        self._pool: pebble.ProcessPool | None = None
+        self._starting = asyncio.Lock()
+        self._in_flight: set[Future[Any]] = set()
+
+    @property
+    def timeout_s(self) -> float:
+        """The time a task gets when `run` is not told otherwise."""
+        return self._timeout_s
+
+    async def run(self, fn: Callable[..., T], *args: Any, timeout_s: float | None = None) -> T:
+        limit = self._timeout_s if timeout_s is None else timeout_s
+        pool = await self._started()
+        future = pool.schedule(fn, args=args, timeout=limit)
+        self._in_flight.add(future)
+        try:
+            return await asyncio.wrap_future(future)
+        except TimeoutError as error:
+            own = future.exception()  # asyncio passes on a copy, without the remote cause
+            if isinstance(own, TimeoutError) and isinstance(own.__cause__, RemoteTraceback):
+                raise own from own.__cause__  # the task's own TimeoutError, not pebble's
+            raise WorkTimedOut(f"the task ran past {limit:g} s; its worker was killed") from error
+        except pebble.ProcessExpired as error:
+            raise WorkCrashed(f"the worker died (exit code {error.exitcode})") from error
+        except BrokenProcessPool as error:
+            # e.g. an idle worker was killed, or a result could not be unpickled: pebble
+            # gives up on the whole pool, so the next task gets a new one.
+            if self._pool is not pool:
+                raise WorkCrashed("the process pool was closed") from error
+            await self._discard(pool)
+            raise WorkCrashed("the process pool broke down and was replaced") from error
+        finally:
+            self._in_flight.discard(future)
+
+    async def close(self) -> None:
+        """Stop the workers; tasks still running or waiting fail with WorkCrashed. Waits a
+        bounded time, never hangs."""
+        if self._pool is not None:
+            await self._discard(self._pool)
+        for future in tuple(self._in_flight):
+            with contextlib.suppress(InvalidStateError):  # it finished meanwhile
+                future.set_exception(BrokenProcessPool("the pool was closed"))
+
+    async def _started(self) -> pebble.ProcessPool:
+        async with self._starting:
+            if self._pool is None or not self._pool.active:
+                if self._pool is not None:
+                    await self._discard(self._pool)
+                pool = pebble.ProcessPool(
+                    max_workers=self._workers, max_tasks=self._tasks_per_child,
+                    initializer=limit_memory, initargs=(self._memory_mb,),
+                    context=multiprocessing.get_context(_START_METHOD))
+                self._pool = pool  # before the await, so a cancelled start leaks nothing
+                # `active` starts the workers; process start-up stays off the event loop.
+                await asyncio.to_thread(lambda: pool.active)
+            return self._pool
+
+    async def _discard(self, pool: pebble.ProcessPool) -> None:
+        if self._pool is pool:
+            self._pool = None
+        pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves it unannotated
+        # pebble's join ignores its timeout once stopped; a daemon thread bounds the wait.
+        joiner = threading.Thread(target=pool.join, name="process-pool-join", daemon=True)
+        joiner.start()
+        await asyncio.to_thread(joiner.join, _CLOSE_WAIT_S)

@@ -1,0 +1,118 @@
+"""Manuscripts as DOCX with python-docx: real Heading 1/2 styles, a TOC field Word fills on
+opening, page numbers in the footer (none on the title page). A pure, synchronous function
+for a worker process."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_SECTION_START
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml.ns import qn
+from docx.section import Section
+from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
+
+from adapters.rendering.docx_fields import add_field, begin_field, end_field, update_fields_on_open
+from adapters.rendering.docx_styles import INDENT, apply_styles
+from domain.manuscripts import BlockKind, Layout, Manuscript
+
+TOC = 'TOC \\o "1-2" \\h \\z \\u'
+
+
+def render_docx(manuscript: Manuscript) -> bytes:
+    document = Document()
+    _page(document.sections[0], manuscript.layout)
+    apply_styles(document, manuscript.layout, manuscript.language)
+    _title_page(document, manuscript)
+    _contents(document, manuscript)
+    for section in manuscript.sections:
+        document.add_paragraph(f"{section.index}. {section.title}", style="Heading 1")
+        for block in section.blocks:
+            if block.kind is BlockKind.SUBHEADING:
+                document.add_paragraph(block.text, style="Heading 2")
+            else:
+                _body(document.add_paragraph(block.text))
+    document.add_paragraph(manuscript.labels.references, style="Heading 1")
+    for entry in manuscript.bibliography:
+        _reference(document.add_paragraph(entry), hanging=not manuscript.numbered_references)
+    _properties(document, manuscript)
+    update_fields_on_open(document.settings.element)
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _properties(document: DocxDocument, manuscript: Manuscript) -> None:
+    """Title, author and language; no dates or generator (python-docx's template has both)."""
+    properties = document.core_properties
+    properties.title, properties.author = manuscript.title, manuscript.author
+    properties.language, properties.comments = manuscript.language, ""
+    for tag in ("dcterms:created", "dcterms:modified"):
+        stale = properties._element.find(qn(tag))
+        if stale is not None:
+            properties._element.remove(stale)
+
+
+def _page(section: Section, layout: Layout) -> None:
+    """A4 with the layout's margins; a centred PAGE field in the footer of every page but
+    the first."""
+    section.start_type = WD_SECTION_START.NEW_PAGE
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = Mm(layout.margin_top_mm)
+    section.right_margin = Mm(layout.margin_right_mm)
+    section.bottom_margin = Mm(layout.margin_bottom_mm)
+    section.left_margin = Mm(layout.margin_left_mm)
+    section.different_first_page_header_footer = True
+    section.first_page_footer.is_linked_to_previous = False
+    number = section.footer.paragraphs[0]
+    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_field(number, "PAGE", "2")
+
+
+def _title_page(document: DocxDocument, manuscript: Manuscript) -> None:
+    labels, size = manuscript.labels, manuscript.layout.font_size_pt
+    kind = _centred(document, labels.kind.upper(), before=Pt(200))
+    kind.paragraph_format.space_after = Pt(size)
+    title = _centred(document, "")
+    run = title.add_run(manuscript.title)
+    run.bold, run.font.size = True, Pt(size + 4)
+    _centred(document, f"{labels.author}: {manuscript.author}", before=Pt(260))
+    year = _centred(document, f"{labels.year}: {manuscript.year}")
+    year.add_run().add_break(WD_BREAK.PAGE)
+
+
+def _contents(document: DocxDocument, manuscript: Manuscript) -> None:
+    """The TOC field's result shows the headings until Word computes it with page numbers."""
+    document.add_paragraph(manuscript.labels.contents, style="TOC Heading")
+    entries = [f"{section.index}. {section.title}" for section in manuscript.sections]
+    entries.append(manuscript.labels.references)
+    for number, entry in enumerate(entries):
+        paragraph = document.add_paragraph()
+        if number == 0:
+            begin_field(paragraph, TOC)
+        paragraph.add_run(entry)
+        if number == len(entries) - 1:
+            end_field(paragraph)
+
+
+def _centred(document: DocxDocument, text: str, *, before: Pt | None = None) -> Paragraph:
+    paragraph = document.add_paragraph(text)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if before is not None:
+        paragraph.paragraph_format.space_before = before
+    return paragraph
+
+
+def _body(paragraph: Paragraph) -> None:
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    paragraph.paragraph_format.first_line_indent = INDENT
+
+
+def _reference(paragraph: Paragraph, *, hanging: bool) -> None:
+    paragraph.paragraph_format.space_after = Pt(6)
+    if hanging:
+        paragraph.paragraph_format.left_indent = INDENT
+        paragraph.paragraph_format.first_line_indent = -INDENT

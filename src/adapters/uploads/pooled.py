@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from adapters.processes.pool import ProcessPool, WorkCrashed, WorkTimedOut
+from adapters.uploads.extract import extract_text
+from domain.ports.uploads import TextExtractor
+from domain.uploads import UnsafeFile
+
+
+class PooledTextExtractor(TextExtractor):
+    """Parses in a worker process under the pool's memory ceiling and `timeout_s`; a file
+    that overruns either (or kills its worker) is refused as UnsafeFile."""
+
+    def __init__(self, pool: ProcessPool, timeout_s: float = 60.0) -> None:
+        self._pool, self._timeout_s = pool, timeout_s
+
+    async def extract(self, data: bytes) -> str:
+        try:
+            return await self._pool.run(extract_text, data, timeout_s=self._timeout_s)
+        except WorkTimedOut as error:
+            raise UnsafeFile("The file took too long to read and was refused.") from error
+        except (WorkCrashed, MemoryError) as error:
+            raise UnsafeFile("The file took too much memory to read and was refused.") from error

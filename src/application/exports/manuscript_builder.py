@@ -1,0 +1,39 @@
+from datetime import datetime
+
+from domain.citations import citation_groups, replace_citation_groups
+from domain.documents import CitationStyle, Document
+from domain.export_labels import labels_for
+from domain.manuscripts import Layout, Manuscript, ManuscriptSection, blocks_of
+from domain.ports.bibliography import BibliographyFormatter
+
+NUMERIC_STYLES = frozenset({CitationStyle.IEEE, CitationStyle.GOST})
+
+
+class ManuscriptBuilder:
+    """A document laid out for export: its sections in order with their `[n]` markers
+    written as the style's in-text citations, its stored bibliography (exactly the cited
+    works, formatted in the style), the page layout of the style (GOST or academic) and
+    labels in the document's language."""
+
+    def __init__(self, formatter: BibliographyFormatter) -> None:
+        self._formatter = formatter
+
+    async def build(self, document: Document, author: str, now: datetime) -> Manuscript:
+        spec = document.spec
+        groups_per_section = [citation_groups(section.text) for section in document.sections]
+        rendered = await self._formatter.cite(
+            [group for groups in groups_per_section for group in groups], document.sources,
+            spec.citation_style, spec.language)
+        forms = iter(rendered)
+        sections = []
+        for section, groups in zip(document.sections, groups_per_section, strict=True):
+            text = replace_citation_groups(section.text, [next(forms) for _ in groups])
+            sections.append(ManuscriptSection(index=section.index, title=section.title,
+                                              blocks=blocks_of(text)))
+        gost = spec.citation_style is CitationStyle.GOST
+        return Manuscript(
+            title=spec.title, author=author, year=now.year, language=spec.language.code,
+            labels=labels_for(spec.language, spec.kind),
+            layout=Layout.gost() if gost else Layout.academic(), sections=tuple(sections),
+            bibliography=document.bibliography,
+            numbered_references=spec.citation_style in NUMERIC_STYLES)

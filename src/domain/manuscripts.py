@@ -1,0 +1,120 @@
+"""A document laid out for export: what every renderer (PDF, DOCX, Markdown) prints, with
+citations already written in the document's style. Plain data, so it crosses into the
+renderers' worker processes as it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ExportFormat(StrEnum):
+    PDF = "pdf"
+    DOCX = "docx"
+    MD = "md"
+
+    @property
+    def content_type(self) -> str:
+        return _CONTENT_TYPES[self]
+
+    @property
+    def extension(self) -> str:
+        return self.value
+
+
+_CONTENT_TYPES = {
+    ExportFormat.PDF: "application/pdf",
+    ExportFormat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ExportFormat.MD: "text/markdown; charset=utf-8",
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Layout:
+    """The page: A4, margins in millimetres, body text size and line spacing."""
+
+    margin_top_mm: int
+    margin_right_mm: int
+    margin_bottom_mm: int
+    margin_left_mm: int
+    font_size_pt: int
+    line_spacing: float
+
+    @classmethod
+    def academic(cls) -> Layout:
+        return cls(margin_top_mm=25, margin_right_mm=25, margin_bottom_mm=25,
+                   margin_left_mm=25, font_size_pt=12, line_spacing=1.5)
+
+    @classmethod
+    def gost(cls) -> Layout:
+        """GOST 7.32: left 30 mm (binding), right 15 mm, top and bottom 20 mm, 14 pt."""
+        return cls(margin_top_mm=20, margin_right_mm=15, margin_bottom_mm=20,
+                   margin_left_mm=30, font_size_pt=14, line_spacing=1.5)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Labels:
+    """The words a title page, a contents page and a reference list need, in the
+    document's language."""
+
+    kind: str
+    author: str
+    year: str
+    contents: str
+    references: str
+
+
+class BlockKind(StrEnum):
+    PARAGRAPH = "paragraph"
+    SUBHEADING = "subheading"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Block:
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ManuscriptSection:
+    index: int
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Manuscript:
+    """`language` is the ISO 639-1 code (for hyphenation and the file's language tag);
+    `numbered_references` says whether the bibliography entries carry their own labels
+    ([n] or n.) as numeric styles do."""
+
+    title: str
+    author: str
+    year: int
+    language: str
+    labels: Labels
+    layout: Layout
+    sections: tuple[ManuscriptSection, ...]
+    bibliography: tuple[str, ...]
+    numbered_references: bool
+
+
+def blocks_of(text: str) -> tuple[Block, ...]:
+    """Paragraphs are separated by blank lines; a paragraph that starts with `#` marks (as
+    models write Markdown subheadings) is a subheading."""
+    blocks: list[Block] = []
+    for part in text.replace("\r\n", "\n").split("\n\n"):
+        paragraph = " ".join(part.split())
+        if not paragraph:
+            continue
+        if paragraph.startswith("#"):
+            blocks.append(Block(kind=BlockKind.SUBHEADING, text=paragraph.lstrip("#").strip()))
+        else:
+            blocks.append(Block(kind=BlockKind.PARAGRAPH, text=paragraph))
+    return tuple(block for block in blocks if block.text)
+
+
+def export_filename(title: str, format: ExportFormat) -> str:
+    """A file name from the title: letters and digits of any script, other runs as `-`."""
+    stem = "-".join("".join(c if c.isalnum() else " " for c in title).split())[:80]
+    return f"{stem or 'document'}.{format.extension}"

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+from urllib.parse import quote
+from uuid import UUID
+
+from dishka.integrations.litestar import FromDishka
+from litestar import Controller, Response, get, post
+from litestar.datastructures import UploadFile
+from litestar.enums import RequestEncodingType
+from litestar.params import Body, FromPath, FromQuery
+from litestar.status_codes import HTTP_200_OK
+
+from application.exports.attach_requirements import AttachRequirements
+from application.exports.export_document import ExportDocument
+from domain.ids import DocumentId
+from domain.manuscripts import ExportFormat
+from domain.uploads import MAX_UPLOAD_BYTES, FileTooLarge
+from entrypoints.http.document_schemas import DocumentOut
+from entrypoints.http.identity import CurrentUser
+
+MULTIPART_OVERHEAD = 64 * 1024
+
+
+@dataclass
+class RequirementsUpload:
+    file: UploadFile
+
+
+def attachment(filename: str) -> str:
+    """A Content-Disposition naming the file for every client: an ASCII fallback and the
+    UTF-8 name (RFC 6266)."""
+    fallback = "".join(c if c.isascii() and c not in '"\\' else "_" for c in filename)
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
+
+
+class ExportsController(Controller):
+    path = "/api/v1/documents"
+    tags = ["exports"]
+
+    @get("/{document_id:uuid}/export",
+         description="The document as a file: PDF, DOCX or Markdown. 409 until a section "
+                     "is written.")
+    async def export(self, document_id: FromPath[UUID], format: FromQuery[ExportFormat],
+                     user: FromDishka[CurrentUser],
+                     export: FromDishka[ExportDocument]) -> Response[bytes]:
+        file = await export(user.id, DocumentId(document_id), format)
+        return Response(file.data, media_type=file.content_type,
+                        headers={"Content-Disposition": attachment(file.filename),
+                                 "Cache-Control": "private, no-store"})
+
+    @post("/{document_id:uuid}/requirements", status_code=HTTP_200_OK,
+          request_max_body_size=MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD,
+          description="Multipart field `file`: PDF, DOCX or plain text up to 10 MB, its type "
+                      "read from the content. The text becomes the document's requirements.")
+    async def requirements(
+        self, document_id: FromPath[UUID],
+        data: Annotated[RequirementsUpload, Body(media_type=RequestEncodingType.MULTI_PART)],
+        user: FromDishka[CurrentUser], attach: FromDishka[AttachRequirements],
+    ) -> DocumentOut:
+        content = await data.file.read(MAX_UPLOAD_BYTES + 1)
+        if len(content) > MAX_UPLOAD_BYTES:
+            raise FileTooLarge
+        return DocumentOut.of(await attach(user.id, DocumentId(document_id), content))

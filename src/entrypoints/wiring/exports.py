@@ -1,0 +1,40 @@
+"""Exports and uploads: one pool of worker processes for rendering and for reading
+uploaded files, and the blob store that caches rendered files."""
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from dishka import Provider, Scope, provide
+
+from adapters.processes.pool import ProcessPool
+from adapters.rendering.pooled import PooledDocumentRenderer
+from adapters.storage.local_blobs import LocalDirectoryBlobStore
+from adapters.uploads.pooled import PooledTextExtractor
+from domain.ports.exports import BlobStore, DocumentRenderer
+from domain.ports.uploads import TextExtractor
+from entrypoints.config import Settings
+
+UPLOAD_TIMEOUT_S = 60.0
+
+
+class ExportsProvider(Provider):
+    scope = Scope.APP
+
+    @provide
+    async def pool(self, settings: Settings) -> AsyncIterator[ProcessPool]:
+        pool = ProcessPool(workers=settings.render_workers, timeout_s=settings.render_timeout_s,
+                           memory_mb=settings.render_memory_mb)
+        yield pool
+        await pool.close()
+
+    @provide
+    def renderer(self, pool: ProcessPool, settings: Settings) -> DocumentRenderer:
+        return PooledDocumentRenderer(pool, timeout_s=settings.render_timeout_s)
+
+    @provide
+    def extractor(self, pool: ProcessPool) -> TextExtractor:
+        return PooledTextExtractor(pool, timeout_s=UPLOAD_TIMEOUT_S)
+
+    @provide
+    def blobs(self, settings: Settings) -> BlobStore:
+        return LocalDirectoryBlobStore(Path(settings.storage_dir))

@@ -1,0 +1,77 @@
+"""Task functions for the process-pool tests. Spawned workers import them by module path,
+so they live in an importable module, not in a test file."""
+
+import os
+import signal
+import time
+from pathlib import Path
+from typing import Any
+
+
+class TaskFailed(Exception):
+    pass
+
+
+def add(a: int, b: int) -> int:
+    return a + b
+
+
+def fail(message: str) -> None:
+    raise TaskFailed(message)
+
+
+def spin_forever(started: Path | None = None) -> None:
+    if started is not None:
+        started.write_text(str(os.getpid()))
+    while True:
+        pass
+
+
+def sleep_then_return(seconds: float, value: str) -> str:
+    time.sleep(seconds)
+    return value
+
+
+def allocate(mib: int) -> int:
+    return len(bytearray(mib * 1024 * 1024))
+
+
+def exit_abruptly() -> None:
+    os._exit(3)
+
+
+def kill_itself() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def interval(seconds: float) -> tuple[int, float, float]:
+    """(pid, start, end) on the system-wide monotonic clock."""
+    start = time.monotonic()
+    time.sleep(seconds)
+    return os.getpid(), start, time.monotonic()
+
+
+def pid() -> int:
+    return os.getpid()
+
+
+def raise_timeout() -> None:
+    raise TimeoutError("the task's own timeout")
+
+
+def spin_render(manuscript: object) -> bytes:
+    spin_forever()
+    return b""
+
+
+def hog_render(manuscript: object) -> bytes:
+    return bytes(allocate(1024))
+
+
+def crash_render(manuscript: object) -> bytes:
+    kill_itself()
+    return b""
+
+
+def title(manuscript: Any) -> bytes:
+    return str(manuscript.title).encode()
