@@ -118,3 +118,12 @@ def export_filename(title: str, format: ExportFormat) -> str:
     """A file name from the title: letters and digits of any script, other runs as `-`."""
     stem = "-".join("".join(c if c.isalnum() else " " for c in title).split())[:80]
     return f"{stem or 'document'}.{format.extension}"
+
+
+def ascii_filename(filename: str) -> str:
+    """The name for clients that only read an ASCII file name: the ASCII letters and digits
+    of `filename`, or `document` when it has none (a Cyrillic title, say)."""
+    stem, _, extension = filename.rpartition(".")
+    ascii_stem = "-".join("".join(c if c.isascii() and c.isalnum() else " "
+                                  for c in stem).split())
+    return f"{ascii_stem or 'document'}.{extension}"

@@ -96,10 +96,11 @@ class PaymentChange:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Payment:
-    """One purchase of a credit pack, priced and sized when it was opened."""
+    """One purchase of a credit pack, priced and sized when it was opened. `user_id` is None
+    once the buyer erased their account: the payment stays, anonymised, for accounting."""
 
     id: PaymentId
-    user_id: UserId
+    user_id: UserId | None
     pack_id: str
     price: Money
     credits: int

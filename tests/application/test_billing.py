@@ -12,6 +12,7 @@ from tests.stripe_signing import signature_header
 from adapters.memory.database import AUDIT_LOG, PAYMENTS, PROCESSED_EVENTS
 from application.admin.adjust_credits import AdjustCredits, CreditAdjustment
 from application.auth.authenticate import Authenticate
+from application.auth.delete_account import DeleteAccount
 from application.billing.get_balance import GetBalance
 from application.billing.handle_payment_event import EventResult, HandlePaymentEvent
 from application.billing.start_checkout import StartCheckout
@@ -213,3 +214,18 @@ async def test_only_admins_change_credits_and_only_with_a_reason(run, fakes) -> 
     with pytest.raises(NotFound):
         await run(AdjustCredits, boss, CreditAdjustment(user_id=UserId(UUID(int=1)),
                                                         amount=10, reason="ghost"))
+
+
+async def test_an_erased_account_leaves_its_payments_anonymised(run, fakes) -> None:
+    user = await a_user(run, fakes)
+    checkout = await run(StartCheckout, user.id, PACK.id)
+    await deliver(run, fakes, checkout_event("evt_1", "checkout.session.completed",
+                                             payment_id=str(checkout.payment_id),
+                                             amount=PACK.price.amount, payment_intent="pi_x"))
+    await run(DeleteAccount, user.id)
+    payment = fakes.db.tables[PAYMENTS][checkout.payment_id]
+    assert payment.user_id is None and payment.status is PaymentStatus.SUCCEEDED
+    result = await deliver(run, fakes, refund_event("evt_2", payment_intent="pi_x",
+                                                    amount=PACK.price.amount))
+    assert result is EventResult.APPLIED
+    assert fakes.db.tables[PAYMENTS][checkout.payment_id].status is PaymentStatus.REFUNDED

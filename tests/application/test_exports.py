@@ -7,6 +7,7 @@ from tests.fake_model import ScriptedLanguageModel
 from tests.memory_container import Fakes
 
 from application.auth.authenticate import Authenticate
+from application.auth.delete_account import DeleteAccount
 from application.documents.create_document import CreateDocument, CreateDocumentRequest
 from application.documents.delete_document import DeleteDocument
 from application.documents.update_document import UpdateDocument, UpdateDocumentRequest
@@ -120,3 +121,21 @@ async def test_uploads_are_checked_before_anything_is_stored(run, fakes, model) 
     with pytest.raises(FileTooLarge):
         await run(AttachRequirements, user.id, document.id, b"a" * (10 * 1024 * 1024 + 1))
     assert fakes.db.tables["documents"][document.id].requirements is None
+
+
+async def test_erasing_the_account_deletes_its_exported_files(run, fakes, model) -> None:
+    user, document = await a_written_document(run, fakes, model)
+    await run(ExportDocument, user.id, document.id, ExportFormat.DOCX)
+    assert fakes.blobs.blobs
+    await run(DeleteAccount, user.id)
+    assert not fakes.blobs.blobs
+
+
+async def test_a_newer_revision_removes_the_files_of_older_ones(run, fakes, model) -> None:
+    user, document = await a_written_document(run, fakes, model)
+    await run(ExportDocument, user.id, document.id, ExportFormat.MD)
+    await run(ExportDocument, user.id, document.id, ExportFormat.DOCX)
+    await run(UpdateDocument, UpdateDocumentRequest(owner=user.id, id=document.id,
+                                                    changes={"title": "Bridges of Lviv"}))
+    await run(ExportDocument, user.id, document.id, ExportFormat.MD)
+    assert list(fakes.blobs.blobs) == [f"exports/{document.id}/{document.revision + 1}/md"]

@@ -107,3 +107,12 @@ async def test_the_local_store_writes_nothing_outside_its_root(tmp_path):
     await store.put("exports/doc-2/1.pdf", b"inside")
     written = [Path(folder, name) for folder, _, names in os.walk(tmp_path) for name in names]
     assert written == [root / "exports" / "doc-2" / "1.pdf"]
+
+
+async def test_keys_lists_what_is_under_a_prefix_sorted(blobs):
+    for key in ("exports/d1/3/pdf", "exports/d1/2/md", "exports/d10/1/pdf", "other/x"):
+        await blobs.put(key, b"x")
+    assert await blobs.keys("exports/d1/") == ["exports/d1/2/md", "exports/d1/3/pdf"]
+    assert await blobs.keys("exports/none/") == []
+    with pytest.raises(ValueError, match="valid blob key"):
+        await blobs.keys("../")

@@ -147,3 +147,19 @@ async def test_a_lock_waits_for_the_holder_and_sees_its_change(storage: Storage)
 
     found = await asyncio.wait_for(waiting, 10)
     assert found is not None and found.status is SUCCEEDED
+
+
+async def test_anonymise_detaches_only_that_users_payments(storage: Storage, unit: Unit) -> None:
+    alice, bob = a_user(), a_user()
+    hers = a_payment(user=alice, status=SUCCEEDED, payment_intent_id="pi_h")
+    his = a_payment(user=bob, status=SUCCEEDED)
+    await given(storage, alice, bob, hers, his)
+
+    await unit.payments.anonymise(alice.id)
+    await unit.tx.commit()
+
+    after = storage.begin()
+    assert (await after.payments.list(alice.id, PageRequest())).total == 0
+    assert await after.payments.lock_by_intent("pi_h") == replace(hers, user_id=None)
+    assert await after.payments.get(bob.id, his.id) == his
+    assert await after.payments.revenue() == {"eur": 2 * hers.price.amount}

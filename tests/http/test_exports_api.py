@@ -40,7 +40,7 @@ async def test_export_answers_an_attachment_in_each_format(client, api) -> None:
         assert response.headers["content-type"].startswith(content_type)
         assert response.content.startswith(magic)
         disposition = response.headers["content-disposition"]
-        assert disposition.startswith("attachment;")
+        assert disposition.startswith(f'attachment; filename="document.{format}";')
         assert unquote(disposition.split("filename*=UTF-8''")[1]) == f"Мости-Києва.{format}"
 
 

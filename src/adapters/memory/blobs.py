@@ -20,3 +20,7 @@ class InMemoryBlobStore(BlobStore):
         for key in doomed:
             del self.blobs[key]
         return len(doomed)
+
+    async def keys(self, prefix: str) -> list[str]:
+        check_prefix(prefix)
+        return sorted(key for key in self.blobs if key.startswith(prefix))

@@ -1,6 +1,7 @@
 import asyncio
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from adapters.memory.database import PAYMENT_INTENTS, PAYMENTS
 from adapters.memory.pages import page_of
@@ -72,6 +73,11 @@ class InMemoryPaymentRepository(PaymentRepository):
             if payment.status is PaymentStatus.SUCCEEDED:
                 collected[payment.price.currency] += payment.price.amount
         return dict(collected)
+
+    async def anonymise(self, owner: UserId) -> None:
+        for payment in self._payments():
+            if payment.user_id == owner:
+                self._tx.put(PAYMENTS, payment.id, replace(payment, user_id=None))
 
     def _payments(self) -> Sequence[Payment]:
         payments: Sequence[Payment] = self._tx.rows(PAYMENTS)

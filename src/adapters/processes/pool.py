@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import multiprocessing
+import os
 import resource
 import threading
 from collections.abc import Callable
@@ -41,9 +42,15 @@ class WorkCrashed(Exception):
     was closed or broke down before the task finished."""
 
 
+WORKER_NICENESS = 10
+
+
 def limit_memory(memory_mb: int | None) -> None:
-    """Worker initializer: cap the address space, so a runaway allocation raises MemoryError
-    inside the task instead of growing until the host's OOM killer picks a victim."""
+    """Worker initializer: a lower CPU priority than the service's own process (renders must
+    not slow the API down), and a capped address space, so a runaway allocation raises
+    MemoryError inside the task instead of growing until the host's OOM killer picks a
+    victim."""
+    os.nice(WORKER_NICENESS)
     if memory_mb is None:
         return
     limit = memory_mb * 1024 * 1024

@@ -18,7 +18,8 @@ from adapters.sql.tables import metadata
 payments = Table(
     "payments", metadata,
     Column("id", Uuid, primary_key=True),
-    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    # An erased account's payments stay, anonymised, for accounting.
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="SET NULL"), nullable=True),
     Column("pack_id", String(40), nullable=False),
     Column("amount", BigInteger, nullable=False),
     Column("currency", String(3), nullable=False),

@@ -31,7 +31,8 @@ def _intent_taken() -> Conflict:
 
 
 def _payment(row: Row[Any]) -> Payment:
-    return Payment(id=PaymentId(row.id), user_id=UserId(row.user_id), pack_id=row.pack_id,
+    owner = None if row.user_id is None else UserId(row.user_id)
+    return Payment(id=PaymentId(row.id), user_id=owner, pack_id=row.pack_id,
                    price=Money(row.amount, row.currency), credits=row.credits,
                    status=PaymentStatus(row.status), created_at=row.created_at,
                    updated_at=row.updated_at, checkout_session_id=row.checkout_session_id,
@@ -63,6 +64,7 @@ _GET = select(payments).where(_p.id == bindparam("payment_id"), _p.user_id == bi
 _LOCK = _locking(_p.id == bindparam("payment_id"))
 _LOCK_BY_INTENT = _locking(_p.payment_intent_id == bindparam("intent"))
 _UPDATE = update(payments).where(_p.id == bindparam("payment_id"))
+_ANONYMISE = update(payments).where(_p.user_id == bindparam("owner")).values(user_id=None)
 _NEWEST_FIRST = PagedQuery(
     select(payments).where(_p.user_id == bindparam("owner"))
     .order_by(_p.created_at.desc(), _p.id.desc()),
@@ -114,6 +116,9 @@ class SqlPaymentRepository(PaymentRepository):
     async def revenue(self) -> dict[str, int]:
         rows = (await execute(self._session, _REVENUE)).all()
         return {row.currency: row.collected for row in rows}
+
+    async def anonymise(self, owner: UserId) -> None:
+        await execute(self._session, _ANONYMISE, {"owner": owner})
 
     async def _locked(self, statements: dict[str, Executable],
                       parameters: dict[str, Any]) -> Payment | None:

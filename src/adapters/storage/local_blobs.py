@@ -31,6 +31,9 @@ class LocalDirectoryBlobStore(BlobStore):
     async def delete_prefix(self, prefix: str) -> int:
         return await asyncio.to_thread(_delete_tree, self._path(check_prefix(prefix)))
 
+    async def keys(self, prefix: str) -> list[str]:
+        return await asyncio.to_thread(_list_tree, self._root, check_prefix(prefix))
+
     def _path(self, key: str) -> Path:
         return self._root.joinpath(*key.rstrip("/").split("/"))
 
@@ -80,6 +83,14 @@ def _delete_tree(folder: Path) -> int:
         with contextlib.suppress(OSError):
             os.rmdir(directory)
     return deleted
+
+
+def _list_tree(root: Path, prefix: str) -> list[str]:
+    folder = root.joinpath(*prefix.rstrip("/").split("/"))
+    found = [Path(directory, name).relative_to(root).as_posix()
+             for directory, _, files in os.walk(folder) for name in files
+             if not name.endswith(_PARTIAL)]
+    return sorted(found)
 
 
 def _fsync_directory(folder: Path) -> None:

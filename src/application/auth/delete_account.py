@@ -2,6 +2,8 @@ from application.audit_trail import AuditTrail
 from domain.ids import UserId
 from domain.ports.audit import AuditLog
 from domain.ports.documents import DocumentRepository
+from domain.ports.exports import BlobStore
+from domain.ports.payments import PaymentRepository
 from domain.ports.transactions import TransactionManager
 from domain.ports.users import UserRepository
 
@@ -11,18 +13,24 @@ class DeleteAccount:
 
     - the account, its documents and its sessions are deleted in one transaction
     - audit entries stay (they are the service's security record) but lose their actor
-    - payments, once they exist, are kept anonymised for accounting
+    - payments are kept, anonymised, for accounting
+    - exported files of the documents are removed once the erasure is committed
     """
 
-    def __init__(self, users: UserRepository, documents: DocumentRepository, log: AuditLog,
+    def __init__(self, users: UserRepository, documents: DocumentRepository,
+                 payments: PaymentRepository, blobs: BlobStore, log: AuditLog,
                  audit: AuditTrail, tx: TransactionManager) -> None:
         self._users, self._documents, self._log, self._audit = users, documents, log, audit
-        self._tx = tx
+        self._payments, self._blobs, self._tx = payments, blobs, tx
 
     async def __call__(self, user_id: UserId) -> None:
         user = await self._users.get(user_id)
+        documents = [document.id for document in await self._documents.all_of(user.id)]
         await self._documents.delete_all(user.id)
+        await self._payments.anonymise(user.id)
         await self._log.anonymise_actor(user.id)
         await self._users.delete(user.id)
         await self._audit.record("account.deleted", actor=None, target=str(user.id))
         await self._tx.commit()
+        for document_id in documents:
+            await self._blobs.delete_prefix(f"exports/{document_id}/")

@@ -15,6 +15,10 @@ from domain.quota import LedgerReason
 log = structlog.get_logger("tesigo.payments")
 
 
+def _str(value: object | None) -> str | None:
+    return None if value is None else str(value)
+
+
 class EventResult(StrEnum):
     APPLIED = "applied"
     DUPLICATE = "duplicate"
@@ -71,13 +75,13 @@ class HandlePaymentEvent:
                 await self._flag("payment.paid_after_failure", event, payment)
             return EventResult.IGNORED
         await self._payments.save(change.payment)
-        if change.credits:
+        if change.credits and payment.user_id is not None:
             reason = LedgerReason.PURCHASE if change.credits > 0 else LedgerReason.REFUND
             await self._ledger.grant(payment.user_id, change.credits, reason, now, details={
                 "payment_id": str(payment.id), "event_id": event.id, "pack_id": payment.pack_id})
         await self._audit.record(f"payment.{change.payment.status.value}", actor=None,
                                  target=f"payment:{payment.id}", event_id=event.id,
-                                 user_id=str(payment.user_id), credits=change.credits)
+                                 user_id=_str(payment.user_id), credits=change.credits)
         return EventResult.APPLIED
 
     async def _payment_of(self, event: PaymentEvent) -> Payment | None:
@@ -94,6 +98,6 @@ class HandlePaymentEvent:
         log.warning("payment event needs review", action=action, event_id=event.id,
                     payment_id=str(payment.id), status=payment.status.value)
         await self._audit.record(action, actor=None, target=f"payment:{payment.id}",
-                                 event_id=event.id, user_id=str(payment.user_id),
+                                 event_id=event.id, user_id=_str(payment.user_id),
                                  paid=None if event.paid is None else
                                  f"{event.paid.amount} {event.paid.currency}")

@@ -30,6 +30,7 @@ class ExportDocument:
       blob store; any change to the document makes a new revision, so a stale file is
       never served
     - rendering happens in the renderer's worker processes, never on the event loop
+    - once a revision is rendered, the files of older revisions are removed
     """
 
     def __init__(self, documents: DocumentRepository, users: UserRepository,
@@ -51,5 +52,13 @@ class ExportDocument:
             manuscript = await self._builder.build(document, author, self._clock.now())
             data = await self._renderer.render(manuscript, format)
             await self._blobs.put(key, data)
+            await self._forget_older(document.id, document.revision)
         return ExportFile(filename=export_filename(document.spec.title, format),
                           content_type=format.content_type, data=data)
+
+    async def _forget_older(self, document_id: DocumentId, revision: int) -> None:
+        folder = f"exports/{document_id}/"
+        revisions = {key.removeprefix(folder).split("/")[0]
+                     for key in await self._blobs.keys(folder)}
+        for older in sorted(r for r in revisions if r.isdigit() and int(r) < revision):
+            await self._blobs.delete_prefix(f"{folder}{older}/")

@@ -31,7 +31,8 @@ class BlobStore(Protocol):
     - `put` is atomic: readers see the whole old content or the whole new, never a part.
     - `get` returns None for an unknown key.
     - `delete_prefix` removes every key under `prefix` (a folder-like prefix ending in
-      `/`); returns how many. File I/O never blocks the event loop.
+      `/`); returns how many. `keys` lists the keys under `prefix`, sorted.
+    - File I/O never blocks the event loop.
     """
 
     @abstractmethod
@@ -42,3 +43,6 @@ class BlobStore(Protocol):
 
     @abstractmethod
     async def delete_prefix(self, prefix: str) -> int: ...
+
+    @abstractmethod
+    async def keys(self, prefix: str) -> list[str]: ...

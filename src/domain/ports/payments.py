@@ -19,6 +19,8 @@ class PaymentRepository(Protocol):
     - `list` pages through one user's payments, newest first.
     - `revenue` sums what succeeded payments collected, per currency (refunded and failed
       payments collected nothing that stayed).
+    - `anonymise` detaches a user's payments from them (user_id None), for an account that
+      is erased; the payments stay, and count in `revenue`.
     """
 
     @abstractmethod
@@ -41,6 +43,9 @@ class PaymentRepository(Protocol):
 
     @abstractmethod
     async def revenue(self) -> dict[str, int]: ...
+
+    @abstractmethod
+    async def anonymise(self, owner: UserId) -> None: ...
 
 
 class ProcessedEvents(Protocol):

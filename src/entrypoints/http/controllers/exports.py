@@ -15,7 +15,7 @@ from litestar.status_codes import HTTP_200_OK
 from application.exports.attach_requirements import AttachRequirements
 from application.exports.export_document import ExportDocument
 from domain.ids import DocumentId
-from domain.manuscripts import ExportFormat
+from domain.manuscripts import ExportFormat, ascii_filename
 from domain.uploads import MAX_UPLOAD_BYTES, FileTooLarge
 from entrypoints.http.document_schemas import DocumentOut
 from entrypoints.http.identity import CurrentUser
@@ -31,8 +31,8 @@ class RequirementsUpload:
 def attachment(filename: str) -> str:
     """A Content-Disposition naming the file for every client: an ASCII fallback and the
     UTF-8 name (RFC 6266)."""
-    fallback = "".join(c if c.isascii() and c not in '"\\' else "_" for c in filename)
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
+    return (f"attachment; filename=\"{ascii_filename(filename)}\"; "
+            f"filename*=UTF-8''{quote(filename)}")
 
 
 class ExportsController(Controller):

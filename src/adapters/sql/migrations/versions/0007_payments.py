@@ -22,7 +22,7 @@ def upgrade() -> None:
     op.create_table(
         "payments",
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=True),
         sa.Column("pack_id", sa.String(40), nullable=False),
         sa.Column("amount", sa.BigInteger(), nullable=False),
         sa.Column("currency", sa.String(3), nullable=False),
@@ -33,7 +33,7 @@ def upgrade() -> None:
         sa.Column("checkout_session_id", sa.String(255), nullable=True),
         sa.Column("payment_intent_id", sa.String(255), nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_payments"),
-        sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE",
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="SET NULL",
                                 name="fk_payments_user_id_users"),
         sa.UniqueConstraint("payment_intent_id", name="uq_payments_payment_intent_id"),
         sa.CheckConstraint("amount > 0 AND credits > 0",
