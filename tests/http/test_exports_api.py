@@ -96,3 +96,11 @@ async def test_another_users_document_is_404_and_a_missing_file_400(client, api)
     missing = await client.post(f"/api/v1/documents/{document_id}/requirements",
                                 files={"other": ("a.txt", b"text", "text/plain")}, headers=ada)
     assert missing.status_code == 400
+
+
+async def test_a_body_far_over_the_limit_is_cut_off_with_413(client, api) -> None:
+    headers = await api.headers()
+    document_id = await a_written_document(client, headers)
+    response = await upload(client, headers, document_id, b"x" * (11 * 1024 * 1024))
+    assert response.status_code == 413
+    assert response.headers["content-type"].startswith("application/problem+json")
