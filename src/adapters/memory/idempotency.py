@@ -1,4 +1,3 @@
-import asyncio
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -11,8 +10,6 @@ from domain.idempotency import (
 )
 from domain.ids import UserId
 from domain.ports.idempotency import IdempotencyStore
-
-LOCK_WAIT_S, _POLL_S = 10.0, 0.001
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -31,7 +28,7 @@ class InMemoryIdempotencyStore(IdempotencyStore):
     """Claims as rows keyed by user and key.
 
     Like the SQL adapter's row locks, claiming a key, `complete` and `abandon` take the key's
-    row, waiting (up to LOCK_WAIT_S) for another transaction that holds it to end; so a
+    row, waiting (up to 10 s) for another transaction that holds it to end; so a
     `begin` racing a claim not yet committed decides on what that claim left behind: in use
     once it commits, free once it rolls back. A `begin` that finds the key taken decides at
     once and leaves the row alone. `purge_expired` skips keys another transaction holds:
@@ -74,12 +71,6 @@ class InMemoryIdempotencyStore(IdempotencyStore):
 
     async def _held(self, user_id: UserId, key: str) -> _Claim | None:
         """The key's claim, if any, once its row is locked for this transaction."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + LOCK_WAIT_S
-        while not self._tx.lock_row(IDEMPOTENCY_KEYS, (user_id, key)):
-            if loop.time() > deadline:
-                raise TimeoutError(f"idempotency key {key!r} stayed locked by another "
-                                   "transaction")
-            await asyncio.sleep(_POLL_S)
+        await self._tx.wait_for_row(IDEMPOTENCY_KEYS, (user_id, key))
         claim: _Claim | None = self._tx.get(IDEMPOTENCY_KEYS, (user_id, key))
         return claim

@@ -1,4 +1,3 @@
-import asyncio
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -11,7 +10,6 @@ from domain.ids import DocumentId, JobId, UserId
 from domain.jobs import GenerationJob, JobEvent, JobState
 from domain.ports.jobs import JobRepository, LeaseLost
 
-LOCK_WAIT_S, _POLL_S = 10.0, 0.001
 _ACTIVE = frozenset({JobState.QUEUED, JobState.RUNNING})
 
 
@@ -21,7 +19,7 @@ class InMemoryJobRepository(JobRepository):
 
     Like the SQL adapter's row locks, `claim` skips jobs that another live transaction
     holds (SKIP LOCKED) and takes the ones it claims; `save` takes its job, waiting (up to
-    LOCK_WAIT_S) for another transaction that holds it to end, as an UPDATE waits.
+    10 s) for another transaction that holds it to end, as an UPDATE waits.
     """
 
     def __init__(self, tx: InMemoryTransactionManager) -> None:
@@ -56,7 +54,7 @@ class InMemoryJobRepository(JobRepository):
         return claimed
 
     async def save(self, job: GenerationJob, *, lease_owner: str | None = None) -> None:
-        await self._lock(job.id)
+        await self._tx.wait_for_row(GENERATION_JOBS, job.id)
         stored = await self.get_for_worker(job.id)
         if lease_owner is not None and (stored is None or stored.lease_owner != lease_owner):
             raise LeaseLost()
@@ -69,7 +67,7 @@ class InMemoryJobRepository(JobRepository):
                                                       lease_expires_at=expiry))
 
     async def extend_lease(self, id: JobId, worker: str, until: datetime) -> bool:
-        await self._lock(id)
+        await self._tx.wait_for_row(GENERATION_JOBS, id)
         stored = await self.get_for_worker(id)
         if stored is None or stored.lease_owner != worker:
             raise LeaseLost()
@@ -77,7 +75,7 @@ class InMemoryJobRepository(JobRepository):
         return stored.cancel_requested
 
     async def request_cancel(self, id: JobId) -> None:
-        await self._lock(id)
+        await self._tx.wait_for_row(GENERATION_JOBS, id)
         stored = await self.get_for_worker(id)
         if stored is None:
             raise NotFound("No such job.")
@@ -114,11 +112,3 @@ class InMemoryJobRepository(JobRepository):
 
     def _alive(self, job: GenerationJob) -> bool:
         return self._tx.get(DOCUMENTS, job.document_id) is not None
-
-    async def _lock(self, id: JobId) -> None:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + LOCK_WAIT_S
-        while not self._tx.lock_row(GENERATION_JOBS, id):
-            if loop.time() > deadline:
-                raise TimeoutError(f"job {id} stayed locked by another transaction")
-            await asyncio.sleep(_POLL_S)

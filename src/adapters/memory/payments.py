@@ -1,4 +1,3 @@
-import asyncio
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -12,15 +11,13 @@ from domain.pages import Page, PageRequest
 from domain.payments import Payment, PaymentStatus
 from domain.ports.payments import PaymentRepository
 
-LOCK_WAIT_S, _POLL_S = 10.0, 0.001
-
 
 class InMemoryPaymentRepository(PaymentRepository):
     """Payments as rows, with a unique index of payment intents (`payment_intents`: intent →
     payment id) checked when written and again on commit, as a unique constraint would be.
 
     Like the SQL adapter's SELECT ... FOR UPDATE, `lock`, `lock_by_intent` and `save` take
-    the payment's row, waiting (up to LOCK_WAIT_S) for another transaction that holds it to
+    the payment's row, waiting (up to 10 s) for another transaction that holds it to
     end, and then read what that transaction left.
     """
 
@@ -40,7 +37,7 @@ class InMemoryPaymentRepository(PaymentRepository):
     async def lock(self, id: PaymentId) -> Payment | None:
         if self._tx.get(PAYMENTS, id) is None:
             return None
-        await self._lock(id)
+        await self._tx.wait_for_row(PAYMENTS, id)
         payment: Payment | None = self._tx.get(PAYMENTS, id)
         return payment
 
@@ -52,7 +49,7 @@ class InMemoryPaymentRepository(PaymentRepository):
         return payment
 
     async def save(self, payment: Payment) -> None:
-        await self._lock(payment.id)
+        await self._tx.wait_for_row(PAYMENTS, payment.id)
         stored: Payment | None = self._tx.get(PAYMENTS, payment.id)
         if stored is None:
             raise NotFound("No such payment.")
@@ -91,11 +88,3 @@ class InMemoryPaymentRepository(PaymentRepository):
         if holder is not None and holder != payment.id:
             raise Conflict("Another payment already has that payment intent.")
         self._tx.put(PAYMENT_INTENTS, intent, payment.id, guard=Conflict)
-
-    async def _lock(self, id: PaymentId) -> None:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + LOCK_WAIT_S
-        while not self._tx.lock_row(PAYMENTS, id):
-            if loop.time() > deadline:
-                raise TimeoutError(f"payment {id} stayed locked by another transaction")
-            await asyncio.sleep(_POLL_S)

@@ -1,12 +1,9 @@
-import asyncio
 from dataclasses import dataclass
 from datetime import datetime
 
 from adapters.memory.database import PROCESSED_EVENTS
 from adapters.memory.transactions import InMemoryTransactionManager
 from domain.ports.payments import ProcessedEvents
-
-LOCK_WAIT_S, _POLL_S = 10.0, 0.001
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -20,7 +17,7 @@ class InMemoryProcessedEvents(ProcessedEvents):
     """Event ids as rows keyed by id.
 
     Like the primary key the SQL adapter inserts into, `record` of an id not yet recorded
-    takes the id's row, waiting (up to LOCK_WAIT_S) for another transaction that holds it to
+    takes the id's row, waiting (up to 10 s) for another transaction that holds it to
     end, then decides on what that one left: recorded once it commits, free once it rolls
     back. An id already recorded is refused at once, and its row left alone.
     """
@@ -31,17 +28,9 @@ class InMemoryProcessedEvents(ProcessedEvents):
     async def record(self, event_id: str, event_type: str, now: datetime) -> bool:
         if self._tx.get(PROCESSED_EVENTS, event_id) is not None:
             return False
-        await self._lock(event_id)
+        await self._tx.wait_for_row(PROCESSED_EVENTS, event_id)
         if self._tx.get(PROCESSED_EVENTS, event_id) is not None:
             return False
         self._tx.put(PROCESSED_EVENTS, event_id,
                      _Processed(event_id=event_id, event_type=event_type, processed_at=now))
         return True
-
-    async def _lock(self, event_id: str) -> None:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + LOCK_WAIT_S
-        while not self._tx.lock_row(PROCESSED_EVENTS, event_id):
-            if loop.time() > deadline:
-                raise TimeoutError(f"event {event_id!r} stayed locked by another transaction")
-            await asyncio.sleep(_POLL_S)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Hashable
 from typing import Any
 
@@ -8,6 +9,7 @@ from domain.errors import DomainError
 from domain.ports.transactions import TransactionManager
 
 _DELETED = object()
+LOCK_WAIT_S, _POLL_S = 10.0, 0.001
 
 
 class InMemoryTransactionManager(TransactionManager):
@@ -56,6 +58,17 @@ class InMemoryTransactionManager(TransactionManager):
         self._db.row_locks[(table, key)] = self
         self._locked.add((table, key))
         return True
+
+    async def wait_for_row(self, table: str, key: Hashable,
+                           wait_s: float = LOCK_WAIT_S) -> None:
+        """Take the row for this transaction, waiting while another live transaction holds
+        it (as `SELECT ... FOR UPDATE` waits); TimeoutError after `wait_s` seconds."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + wait_s
+        while not self.lock_row(table, key):
+            if loop.time() > deadline:
+                raise TimeoutError(f"{table} row {key!r} stayed locked by another transaction")
+            await asyncio.sleep(_POLL_S)
 
     async def commit(self) -> None:
         async with self._db.lock:
