@@ -10,6 +10,7 @@ from litestar.stores.base import Store
 from litestar.stores.memory import MemoryStore
 
 from adapters.llm.offline_model import OfflineLanguageModel
+from adapters.memory.admin_queries import InMemoryAdminQueries
 from adapters.memory.audit import InMemoryAuditLog
 from adapters.memory.blobs import InMemoryBlobStore
 from adapters.memory.database import InMemoryDatabase
@@ -31,6 +32,7 @@ from adapters.memory.system import FixedClock
 from adapters.memory.transactions import InMemoryTransactionManager
 from adapters.memory.uploads import InMemoryTextExtractor
 from adapters.memory.users import InMemoryUserRepository
+from domain.ports.admin_queries import AdminQueries
 from domain.ports.audit import AuditLog
 from domain.ports.documents import DocumentRepository
 from domain.ports.exports import BlobStore, DocumentRenderer
@@ -133,6 +135,7 @@ class InMemoryProvider(Provider):
     payments = provide(InMemoryPaymentRepository, provides=PaymentRepository,
                        scope=Scope.REQUEST)
     processed = provide(InMemoryProcessedEvents, provides=ProcessedEvents, scope=Scope.REQUEST)
+    admin = provide(InMemoryAdminQueries, provides=AdminQueries, scope=Scope.REQUEST)
 
 
 WEBHOOK_SECRET = "whsec_test_secret"

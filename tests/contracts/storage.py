@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from adapters.memory.admin_queries import InMemoryAdminQueries
 from adapters.memory.audit import InMemoryAuditLog
 from adapters.memory.database import InMemoryDatabase
 from adapters.memory.documents import InMemoryDocumentRepository
@@ -21,6 +22,7 @@ from adapters.memory.sessions import InMemorySessionRepository
 from adapters.memory.system import SequentialIdGenerator
 from adapters.memory.transactions import InMemoryTransactionManager
 from adapters.memory.users import InMemoryUserRepository
+from adapters.sql.admin_queries import SqlAdminQueries
 from adapters.sql.audit import SqlAuditLog
 from adapters.sql.documents import SqlDocumentRepository
 from adapters.sql.engine import make_session_factory
@@ -41,6 +43,7 @@ from domain.jobs import GenerationJob, JobEvent
 from domain.magic_links import MagicLink
 from domain.outbox import OutboxMessage
 from domain.payments import Payment
+from domain.ports.admin_queries import AdminQueries
 from domain.ports.audit import AuditLog
 from domain.ports.documents import DocumentRepository
 from domain.ports.idempotency import IdempotencyStore
@@ -72,6 +75,7 @@ class Unit:
     jobs: JobRepository
     payments: PaymentRepository
     events: ProcessedEvents
+    admin: AdminQueries
 
 
 class MemoryStorage:
@@ -89,7 +93,7 @@ class MemoryStorage:
                     audit=InMemoryAuditLog(tx), quota=InMemoryQuotaLedger(tx, self.ids),
                     idempotency=InMemoryIdempotencyStore(tx), jobs=InMemoryJobRepository(tx),
                     payments=InMemoryPaymentRepository(tx),
-                    events=InMemoryProcessedEvents(tx))
+                    events=InMemoryProcessedEvents(tx), admin=InMemoryAdminQueries(tx))
 
     async def end(self, unit: Unit) -> None:
         """The scope ends; what was not committed is dropped with it."""
@@ -125,7 +129,7 @@ class SqlStorage:
                     audit=SqlAuditLog(session), quota=SqlQuotaLedger(session, self.ids),
                     idempotency=SqlIdempotencyStore(session),
                     jobs=SqlJobRepository(session), payments=SqlPaymentRepository(session),
-                    events=SqlProcessedEvents(session))
+                    events=SqlProcessedEvents(session), admin=SqlAdminQueries(session))
 
     async def end(self, unit: Unit) -> None:
         tx = unit.tx

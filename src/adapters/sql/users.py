@@ -17,7 +17,7 @@ def _email_taken() -> Conflict:
     return Conflict("That e-mail address is already registered.")
 
 
-def _user(row: Row[Any]) -> User:
+def user_from_row(row: Row[Any]) -> User:
     return User(id=UserId(row.id), email=Email(row.email), role=Role(row.role),
                 created_at=row.created_at, blocked=row.blocked, token_version=row.token_version)
 
@@ -28,7 +28,8 @@ _BY_ID = select(users).where(users.c.id == bindparam("user_id"))
 _BY_EMAIL = select(users).where(users.c.email == bindparam("user_email"))
 _UPDATE = update(users).where(users.c.id == bindparam("user_id"))
 _DELETE = delete(users).where(users.c.id == bindparam("user_id"))
-_OLDEST_FIRST = PagedQuery(select(users).order_by(users.c.created_at, users.c.id), _user)
+_OLDEST_FIRST = PagedQuery(select(users).order_by(users.c.created_at, users.c.id),
+                           user_from_row)
 
 
 class SqlUserRepository(UserRepository):
@@ -43,12 +44,12 @@ class SqlUserRepository(UserRepository):
         row = (await execute(self._session, _BY_ID, {"user_id": id})).one_or_none()
         if row is None:
             raise NotFound("No such user.")
-        return _user(row)
+        return user_from_row(row)
 
     async def find_by_email(self, email: Email) -> User | None:
         result = await execute(self._session, _BY_EMAIL, {"user_email": email.value})
         row = result.one_or_none()
-        return None if row is None else _user(row)
+        return None if row is None else user_from_row(row)
 
     async def save(self, user: User) -> None:
         values = {**_values(user), "user_id": user.id}

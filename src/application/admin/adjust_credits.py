@@ -1,8 +1,9 @@
 from dataclasses import dataclass
 
+from application.admin.access import require_admin
 from application.audit_trail import AuditTrail
 from application.generation.policy import GenerationPolicy
-from domain.errors import InvalidInput, PermissionDenied
+from domain.errors import InvalidInput
 from domain.ids import UserId
 from domain.ports.quota import QuotaLedger
 from domain.ports.system import Clock
@@ -37,8 +38,7 @@ class AdjustCredits:
 
     async def __call__(self, actor: User, change: CreditAdjustment,
                        ip: str | None = None) -> Balance:
-        if not actor.is_admin:
-            raise PermissionDenied("Only admins can change credits.")
+        require_admin(actor, "change credits")
         if change.amount == 0 or abs(change.amount) > MAX_ADJUSTMENT:
             raise InvalidInput(f"amount must be non-zero and at most {MAX_ADJUSTMENT:,} either "
                                "way", field="amount")

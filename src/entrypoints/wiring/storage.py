@@ -5,6 +5,7 @@ from collections.abc import AsyncIterator
 from dishka import Provider, Scope, provide
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from adapters.sql.admin_queries import SqlAdminQueries
 from adapters.sql.audit import SqlAuditLog
 from adapters.sql.documents import SqlDocumentRepository
 from adapters.sql.engine import create_engine, make_session_factory
@@ -19,6 +20,7 @@ from adapters.sql.quota import SqlQuotaLedger
 from adapters.sql.sessions import SqlSessionRepository
 from adapters.sql.transactions import SqlTransactionManager
 from adapters.sql.users import SqlUserRepository
+from domain.ports.admin_queries import AdminQueries
 from domain.ports.audit import AuditLog
 from domain.ports.documents import DocumentRepository
 from domain.ports.idempotency import IdempotencyStore
@@ -66,3 +68,4 @@ class SqlStorageProvider(Provider):
     idempotency = provide(SqlIdempotencyStore, provides=IdempotencyStore, scope=Scope.REQUEST)
     payments = provide(SqlPaymentRepository, provides=PaymentRepository, scope=Scope.REQUEST)
     processed = provide(SqlProcessedEvents, provides=ProcessedEvents, scope=Scope.REQUEST)
+    admin = provide(SqlAdminQueries, provides=AdminQueries, scope=Scope.REQUEST)

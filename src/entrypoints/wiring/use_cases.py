@@ -3,7 +3,12 @@
 from dishka import Provider, Scope, provide_all
 
 from application.admin.adjust_credits import AdjustCredits
+from application.admin.block_user import BlockUser
 from application.admin.create_admin import CreateAdmin
+from application.admin.get_service_stats import GetServiceStats
+from application.admin.list_audit_log import ListAuditLog
+from application.admin.list_users import ListUsers
+from application.admin.unblock_user import UnblockUser
 from application.audit_trail import AuditTrail
 from application.auth.authenticate import Authenticate
 from application.auth.delete_account import DeleteAccount
@@ -54,4 +59,6 @@ class UseCasesProvider(Provider):
                        EndAttempt, ClaimJobs, KeepLease, IdempotentCall)
     exports = provide_all(ManuscriptBuilder, ExportDocument, AttachRequirements)
     billing = provide_all(StartCheckout, HandlePaymentEvent, ListPayments)
-    background = provide_all(DeliverOutbox, Housekeeping, CreateAdmin, AdjustCredits)
+    admin = provide_all(AdjustCredits, GetServiceStats, ListUsers, BlockUser, UnblockUser,
+                        ListAuditLog)
+    background = provide_all(DeliverOutbox, Housekeeping, CreateAdmin)
