@@ -3,11 +3,13 @@
     uv run python bench/worker_throughput.py [--delay 0.2] [--concurrency 1 8 32]
 
 For each concurrency: a fresh PostgreSQL database (TEST_DATABASE_URL or the local server),
-jobs queued through the application itself, one real `tesigo worker` process with
-WORKER_CONCURRENCY set, and the local OpenAI-compatible test server answering every call
-after `--delay` seconds. It reports model calls and sections per second against the ideal
-(concurrency / delay), and the worker's peak memory (VmHWM). Results go to stdout and to
-docs/performance.md.
+one real `tesigo worker` process with WORKER_CONCURRENCY set, jobs queued through the
+application itself while that worker is stopped (SIGSTOP), and the local OpenAI-compatible
+test server answering every call after `--delay` seconds. The clock runs from the worker's
+resumption (SIGCONT) to the last job's success. It reports model calls and sections per
+second against the ideal (concurrency / delay), and the worker's peak memory (VmHWM).
+Results go to stdout, for docs/performance.md. BENCH_PROFILE=path runs the worker under
+cProfile (its main thread only: threads, such as the bibliography's, are not profiled).
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import asyncpg
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
@@ -53,6 +58,21 @@ def peak_rss_mb(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+async def worker_connected(url: str, timeout_s: float = 60.0) -> None:
+    """Until a process other than this one has a connection to the database at `url`."""
+    connection = await asyncpg.connect(url)
+    try:
+        deadline = time.monotonic() + timeout_s
+        while not await connection.fetchval(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid()"):
+            if time.monotonic() > deadline:
+                raise TimeoutError("the worker did not connect to the database")
+            await asyncio.sleep(0.05)
+    finally:
+        await connection.close()
 
 
 async def queue_jobs(env: dict[str, str], count: int) -> None:
@@ -106,10 +126,20 @@ async def measure(server_url: str, concurrency: int, delay: float) -> dict[str, 
                        f"{os.environ['BENCH_PROFILE']}.{concurrency}", TESIGO, "worker"]
         worker = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
         try:
-            await asyncio.sleep(3.0)  # start-up and imports are neither throughput nor per job
+            # Start-up and imports are neither throughput nor per job: wait until the worker
+            # polls the database (a fixed 3 s was too short on a loaded 2-core machine).
+            await worker_connected(url)
+            await asyncio.sleep(1.0)
             baseline = peak_rss_mb(worker.pid)
+            # The jobs are queued while the worker is stopped, so that all of them wait for it
+            # when the clock starts: queueing 64 jobs one by one through the application takes
+            # the bench most of a second, which is neither the worker's time nor its work.
+            os.kill(worker.pid, signal.SIGSTOP)
+            try:
+                await queue_jobs(env, jobs)
+            finally:
+                os.kill(worker.pid, signal.SIGCONT)
             started = time.perf_counter()
-            await queue_jobs(env, jobs)
             await wait_until_done(env, jobs)
             elapsed = time.perf_counter() - started
             peak = peak_rss_mb(worker.pid)

@@ -8,7 +8,7 @@ import asyncio
 
 import pytest
 from tests.builders import NOW
-from tests.contracts.quota_steps import PLENTY, a_funded_user, limits
+from tests.contracts.quota_steps import PLENTY, a_funded_user, a_usage, committed, limits
 from tests.contracts.storage import Storage
 
 from domain.ids import UserId
@@ -80,3 +80,40 @@ async def test_a_service_limit_for_ten_admits_ten_across_users(storage: Storage)
     assert outcomes.count(None) == ROOM
     assert refusals(outcomes) == {ServiceDailyLimitReached}
     assert await storage.begin().quota.used_today(NOW) == ROOM * TOKENS
+
+
+@pytest.mark.timeout(60)
+async def test_racing_reserves_settles_and_releases_keep_every_counter_in_step(
+        storage: Storage) -> None:
+    """Reservations of several users race the settlements and releases of earlier ones (the
+    steps lock the same rows, in one order, so none deadlocks). Of every three calls one is
+    settled at 50 tokens, one released and one left held."""
+    users = [await a_funded_user(storage, PLENTY) for _ in range(4)]
+    quota = limits(PLENTY, PLENTY)
+
+    async def call(n: int) -> None:
+        held = await committed(storage, lambda unit: unit.quota.reserve(
+            users[n % len(users)], TOKENS, NOW, quota))
+        if n % 3 == 0:
+            assert await committed(storage, lambda unit: unit.quota.settle(
+                held.id, a_usage(30, 20), NOW)) is True
+        elif n % 3 == 1:
+            assert await committed(storage, lambda unit: unit.quota.release(held.id, NOW))
+
+    calls = range(CONTENDERS)
+    await asyncio.gather(*(call(n) for n in calls))
+
+    reader = storage.begin()
+    for index, user in enumerate(users):
+        mine = [n for n in calls if n % len(users) == index]
+        settled = sum(1 for n in mine if n % 3 == 0)
+        held = sum(1 for n in mine if n % 3 == 2)
+        balance = await reader.quota.balance(user, NOW, quota)
+        assert (balance.credits, balance.reserved, balance.used_today) == (
+            PLENTY - 50 * settled, TOKENS * held, 50 * settled + TOKENS * held)
+        assert sum(entry.delta for entry in await reader.quota.entries(user)) == (
+            balance.credits)
+    settled = sum(1 for n in calls if n % 3 == 0)
+    held = sum(1 for n in calls if n % 3 == 2)
+    assert await reader.quota.used_today(NOW) == 50 * settled + TOKENS * held
+    await storage.end(reader)
