@@ -40,7 +40,7 @@ async def test_a_retry_after_beyond_the_limit_is_not_waited_for(finder, server, 
 
 
 async def test_a_timeout_is_retried(finder, server, sleep):
-    server.plan(Reply.stall(2.0))
+    server.plan(Reply.stall(6.0))
 
     works = await finder.search("deep learning", language=EN, limit=1)
 
