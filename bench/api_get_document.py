@@ -131,7 +131,10 @@ async def main() -> None:
         finally:
             bare.terminate()
             bare.wait(timeout=10)
-    print(f"{args.connections} connections, {args.seconds:.0f} s each, one server process\n")
+    generator = ("wrk" if shutil.which("wrk")
+                 else "httpx in this process (wrk missing: the client saturates first)")
+    print(f"{args.connections} connections, {args.seconds:.0f} s each, one server process, "
+          f"load from {generator}\n")
     print("| server | req/s | p50 ms | p99 ms |\n|---|---|---|---|")
     print(f"| TesiGo GET /api/v1/documents/{{id}} (JWT, user, ownership, dishka, SQLAlchemy) "
           f"| {full[0]:.0f} | {full[1]:.1f} | {full[2]:.1f} |")

@@ -129,3 +129,24 @@ async def test_per_ip_limit_on_sign_in(fakes) -> None:
         refused = await client.post(VERIFY, json={"token": "y" * 43})
         assert refused.status_code == 429 and int(refused.headers["retry-after"]) >= 1
     await container.close()
+
+
+async def test_api_limit_counts_per_caller_with_rate_limit_headers(fakes) -> None:
+    from litestar.testing import AsyncTestClient
+    from tests.memory_container import memory_container
+
+    from entrypoints.http.app import create_app
+
+    settings = settings_for(rate_limit_api="3/minute")
+    container = memory_container(fakes, settings)
+    async with AsyncTestClient(app=create_app(container, settings)) as client:
+        answers = [await client.get("/api/v1/documents", headers={"Authorization": "Bearer x"})
+                   for _ in range(4)]
+        assert [a.status_code for a in answers] == [401, 401, 401, 429]
+        assert [a.headers["ratelimit-remaining"] for a in answers] == ["2", "1", "0", "0"]
+        assert {a.headers["ratelimit-limit"] for a in answers} == {"3"}
+        assert answers[0].headers["ratelimit-policy"] == "3; w=60"
+        assert 0 < int(answers[3].headers["retry-after"]) <= 60
+        other = await client.get("/api/v1/documents", headers={"Authorization": "Bearer y"})
+        assert other.status_code == 401 and other.headers["ratelimit-remaining"] == "2"
+    await container.close()

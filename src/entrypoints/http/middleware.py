@@ -7,7 +7,6 @@ import time
 import uuid
 
 import structlog
-from litestar.datastructures import MutableScopeHeaders
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
@@ -22,6 +21,9 @@ SECURITY_HEADERS = {
 }
 HSTS = "max-age=31536000; includeSubDomains"
 DOCS_CSP = "default-src 'self' 'unsafe-inline' cdn.jsdelivr.net unpkg.com; img-src 'self' data:"
+_RAW_SECURITY = [(name.lower().encode("latin-1"), value.encode("latin-1"))
+                 for name, value in SECURITY_HEADERS.items()]
+_REQUEST_ID, _CSP, _HSTS = b"x-request-id", b"content-security-policy", b"strict-transport-security"
 access_log = structlog.get_logger("tesigo.access")
 
 
@@ -36,23 +38,33 @@ def request_context(hsts: bool):  # type: ignore[no-untyped-def]
             if scope["type"] not in ("http", "websocket"):
                 await app(scope, receive, send)
                 return
-            given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+            given = ""
+            for name, value in scope["headers"]:
+                if name == _REQUEST_ID:  # the last one wins, as with a dict of the headers
+                    given = value.decode("latin-1")
             request_id = given if _VALID_REQUEST_ID.match(given) else uuid.uuid4().hex
             started, status = time.perf_counter(), 0
             path = scope["path"]
+            replaced = {_REQUEST_ID}
+            added = [(_REQUEST_ID, request_id.encode("latin-1"))]
+            if path.startswith("/schema") and not path.endswith(".json"):
+                replaced.add(_CSP)
+                added.append((_CSP, DOCS_CSP.encode("latin-1")))
+            if hsts:
+                replaced.add(_HSTS)
+                added.append((_HSTS, HSTS.encode("latin-1")))
 
             async def send_with_headers(message: Message) -> None:
                 nonlocal status
                 if message["type"] == "http.response.start":
                     status = message["status"]
-                    headers = MutableScopeHeaders.from_message(message)
-                    headers["X-Request-ID"] = request_id
-                    for name, value in SECURITY_HEADERS.items():
-                        headers.setdefault(name, value)
-                    if path.startswith("/schema") and not path.endswith(".json"):
-                        headers["Content-Security-Policy"] = DOCS_CSP
-                    if hsts:
-                        headers["Strict-Transport-Security"] = HSTS
+                    # set: X-Request-ID (and the docs' CSP, HSTS); the rest only when absent
+                    headers = [(name, value) for name, value in message.get("headers", ())
+                               if name.lower() not in replaced]
+                    present = {name.lower() for name, _ in headers} | replaced
+                    headers += added
+                    headers += [pair for pair in _RAW_SECURITY if pair[0] not in present]
+                    message["headers"] = headers
                 await send(message)
 
             with structlog.contextvars.bound_contextvars(request_id=request_id):
