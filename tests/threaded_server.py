@@ -52,3 +52,15 @@ class ThreadedAsgiServer:
 
     def __exit__(self, *_: object) -> None:
         self.stop()
+
+
+async def read_request(scope: dict[str, Any], receive: Any) -> tuple[bytes, dict[str, str]]:
+    """An ASGI request's whole body and its headers (names in lower case)."""
+    raw = b""
+    while True:
+        message = await receive()
+        raw += message.get("body", b"")
+        if not message.get("more_body"):
+            break
+    headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+    return raw, headers

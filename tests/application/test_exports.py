@@ -138,4 +138,5 @@ async def test_a_newer_revision_removes_the_files_of_older_ones(run, fakes, mode
     await run(UpdateDocument, UpdateDocumentRequest(owner=user.id, id=document.id,
                                                     changes={"title": "Bridges of Lviv"}))
     await run(ExportDocument, user.id, document.id, ExportFormat.MD)
-    assert list(fakes.blobs.blobs) == [f"exports/{document.id}/{document.revision + 1}/md"]
+    newest = f"exports/{user.id}/{document.id}/{document.revision + 1}/md"
+    assert list(fakes.blobs.blobs) == [newest]

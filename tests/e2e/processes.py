@@ -7,6 +7,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -58,3 +60,16 @@ class Served:
             return self.process.wait(timeout=20)
         finally:
             self._log.close()
+
+
+@contextmanager
+def serving(env: dict[str, str], cwd: Path, *extra: str) -> Iterator[Served]:
+    """`tesigo migrate`, then `tesigo serve` (healthy) until the block ends."""
+    migrated = run_tesigo("migrate", env=env, cwd=cwd)
+    assert migrated.returncode == 0, migrated.stderr + migrated.stdout
+    served = Served(env, cwd, *extra)
+    try:
+        served.wait_until_healthy()
+        yield served
+    finally:
+        served.stop()

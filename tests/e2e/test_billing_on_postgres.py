@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
-from tests.e2e.processes import Served, run_tesigo, tesigo_env
+from tests.e2e.processes import serving, tesigo_env
 from tests.e2e.test_serve_on_postgres import sign_in
 from tests.integration.stripe_server import StripeTestServer
 from tests.smtp_server import SmtpTestServer
@@ -31,13 +31,10 @@ def stack(own_database: str, tmp_path) -> Iterator[dict[str, Any]]:
                      SMTP_HOST=smtp.host, SMTP_PORT=str(smtp.port), APP_URL="http://app.test",
                      STRIPE_SECRET_KEY="sk_test_e2e", STRIPE_WEBHOOK_SECRET=SECRET,
                      STRIPE_API_BASE=stripe.base_url, LOG_FORMAT="json")
-    assert run_tesigo("migrate", env=env, cwd=tmp_path).returncode == 0
-    served = Served(env, tmp_path)
     try:
-        served.wait_until_healthy()
-        yield {"served": served, "smtp": smtp, "stripe": stripe}
+        with serving(env, tmp_path) as served:
+            yield {"served": served, "smtp": smtp, "stripe": stripe}
     finally:
-        served.stop()
         stripe.stop()
         smtp.stop()
 

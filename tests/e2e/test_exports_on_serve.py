@@ -12,7 +12,7 @@ import docx
 import httpx
 import pytest
 from pypdf import PdfReader
-from tests.e2e.processes import Served, run_tesigo, tesigo_env
+from tests.e2e.processes import Served, serving, tesigo_env
 from tests.e2e.test_serve_on_postgres import sign_in
 from tests.smtp_server import SmtpTestServer
 from tests.upload_files import ELF, a_docx
@@ -35,14 +35,10 @@ def service(own_database: str, tmp_path: Path) -> Iterator[tuple[Served, SmtpTes
                      STORAGE_DIR=str(tmp_path / "storage"), RENDER_WORKERS="2")
     for name in [key for key in env if key.startswith(("OPENAI_", "SOURCES_", "LLM_"))]:
         del env[name]  # the offline model and the offline sources
-    migrated = run_tesigo("migrate", env=env, cwd=tmp_path)
-    assert migrated.returncode == 0, migrated.stderr + migrated.stdout
-    served = Served(env, tmp_path)
     try:
-        served.wait_until_healthy()
-        yield served, smtp
+        with serving(env, tmp_path) as served:
+            yield served, smtp
     finally:
-        served.stop()
         smtp.stop()
 
 
@@ -61,9 +57,10 @@ def squashed(text: str) -> str:
 
 def test_exports_and_uploads(service: tuple[Served, SmtpTestServer], tmp_path: Path) -> None:
     served, smtp = service
-    exports = tmp_path / "storage" / "exports"
     with httpx.Client(base_url=served.url, timeout=120) as client:
         alice = sign_in(client, smtp, "alice@example.com")
+        alice_id = client.get("/api/v1/auth/me", headers=alice).json()["id"]
+        exports = tmp_path / "storage" / "exports" / alice_id
         bob = sign_in(client, smtp, "bob@example.com")
         created = client.post("/api/v1/documents", json=SPEC, headers=alice)
         assert created.status_code == 201, created.text

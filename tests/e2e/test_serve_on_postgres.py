@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from tests.e2e.processes import Served, run_tesigo, tesigo_env
+from tests.e2e.processes import Served, serving, tesigo_env
 from tests.smtp_server import SmtpTestServer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
@@ -24,14 +24,10 @@ def service(own_database: str, tmp_path) -> Iterator[tuple[Served, SmtpTestServe
                      SECRET_KEY="e2e-secret-key-0123456789abcdefghijklmnop",
                      SMTP_HOST=smtp.host, SMTP_PORT=str(smtp.port), APP_URL="http://app.test",
                      ADMIN_EMAILS="boss@example.com", LOG_FORMAT="json")
-    migrated = run_tesigo("migrate", env=env, cwd=tmp_path)
-    assert migrated.returncode == 0, migrated.stderr + migrated.stdout
-    served = Served(env, tmp_path)
     try:
-        served.wait_until_healthy()
-        yield served, smtp
+        with serving(env, tmp_path) as served:
+            yield served, smtp
     finally:
-        served.stop()
         smtp.stop()
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tests.integration.openai_replies import Reply, completion_body, stream_events, usage_body
+from tests.threaded_server import read_request
 
 from adapters.llm.offline_brief import read_brief
 from adapters.llm.offline_outline import fill_schema
@@ -61,14 +62,8 @@ class ChatCompletionsApp:
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             return
-        raw = b""
-        while True:
-            message = await receive()
-            raw += message.get("body", b"")
-            if not message.get("more_body"):
-                break
+        raw, headers = await read_request(scope, receive)
         body = json.loads(raw) if raw else {}
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         self.requests.append(RecordedRequest(scope["method"], scope["path"], headers, body))
         if scope["path"].rstrip("/") != "/v1/chat/completions":
             await _send_json(send, 404, {"error": {"message": "no such route"}}, {})

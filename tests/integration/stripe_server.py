@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
-from tests.threaded_server import HOST, ThreadedAsgiServer
+from tests.threaded_server import HOST, ThreadedAsgiServer, read_request
 
 SESSIONS_PATH = "/v1/checkout/sessions"
 
@@ -64,13 +64,7 @@ class StripeTestServer(ThreadedAsgiServer):
     async def _asgi(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             return
-        raw = b""
-        while True:
-            message = await receive()
-            raw += message.get("body", b"")
-            if not message.get("more_body"):
-                break
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        raw, headers = await read_request(scope, receive)
         request = StripeRequest(scope["method"], scope["path"], headers, decode_form(raw))
         with self._lock:
             self._requests.append(request)

@@ -1,4 +1,5 @@
 from application.audit_trail import AuditTrail
+from application.exports.export_document import exports_of
 from domain.ids import UserId
 from domain.ports.audit import AuditLog
 from domain.ports.documents import DocumentRepository
@@ -25,12 +26,10 @@ class DeleteAccount:
 
     async def __call__(self, user_id: UserId) -> None:
         user = await self._users.get(user_id)
-        documents = [document.id for document in await self._documents.all_of(user.id)]
         await self._documents.delete_all(user.id)
         await self._payments.anonymise(user.id)
         await self._log.anonymise_actor(user.id)
         await self._users.delete(user.id)
         await self._audit.record("account.deleted", actor=None, target=str(user.id))
         await self._tx.commit()
-        for document_id in documents:
-            await self._blobs.delete_prefix(f"exports/{document_id}/")
+        await self._blobs.delete_prefix(exports_of(user.id))

@@ -1,3 +1,4 @@
+from application.exports.export_document import exports_of
 from domain.ids import DocumentId, UserId
 from domain.ports.documents import DocumentRepository
 from domain.ports.exports import BlobStore
@@ -15,4 +16,4 @@ class DeleteDocument:
     async def __call__(self, owner: UserId, id: DocumentId) -> None:
         await self._documents.delete(owner, id)
         await self._tx.commit()
-        await self._blobs.delete_prefix(f"exports/{id}/")
+        await self._blobs.delete_prefix(exports_of(owner, id))

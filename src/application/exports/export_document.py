@@ -17,8 +17,14 @@ class ExportFile:
     data: bytes
 
 
-def export_key(document_id: DocumentId, revision: int, format: ExportFormat) -> str:
-    return f"exports/{document_id}/{revision}/{format.value}"
+def exports_of(owner: UserId, document_id: DocumentId | None = None) -> str:
+    """The blob folder of a user's exported files, or of one document's."""
+    return f"exports/{owner}/" + ("" if document_id is None else f"{document_id}/")
+
+
+def export_key(owner: UserId, document_id: DocumentId, revision: int,
+               format: ExportFormat) -> str:
+    return f"{exports_of(owner, document_id)}{revision}/{format.value}"
 
 
 class ExportDocument:
@@ -45,19 +51,20 @@ class ExportDocument:
         if not document.sections:
             raise InvalidTransition("This document has no written sections yet; generate "
                                     "it before exporting.")
-        key = export_key(document.id, document.revision, format)
+        key = export_key(owner, document.id, document.revision, format)
         data = await self._blobs.get(key)
         if data is None:
             author = (await self._users.get(owner)).email.value
             manuscript = await self._builder.build(document, author, self._clock.now())
             data = await self._renderer.render(manuscript, format)
             await self._blobs.put(key, data)
-            await self._forget_older(document.id, document.revision)
+            await self._forget_older(owner, document.id, document.revision)
         return ExportFile(filename=export_filename(document.spec.title, format),
                           content_type=format.content_type, data=data)
 
-    async def _forget_older(self, document_id: DocumentId, revision: int) -> None:
-        folder = f"exports/{document_id}/"
+    async def _forget_older(self, owner: UserId, document_id: DocumentId,
+                            revision: int) -> None:
+        folder = exports_of(owner, document_id)
         revisions = {key.removeprefix(folder).split("/")[0]
                      for key in await self._blobs.keys(folder)}
         for older in sorted(r for r in revisions if r.isdigit() and int(r) < revision):

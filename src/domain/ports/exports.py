@@ -23,7 +23,7 @@ class DocumentRenderer(Protocol):
 
 
 class BlobStore(Protocol):
-    """Files by key, such as `exports/<document id>/<revision>.pdf` (local directory now;
+    """Files by key, such as `exports/<owner>/<document>/<revision>/pdf` (local directory now;
     S3-compatible storage fits the same contract).
 
     - Keys are relative paths of letters, digits, `.`, `_`, `-` and `/`, without empty,

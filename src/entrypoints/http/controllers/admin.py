@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from typing import Annotated
 from uuid import UUID
 
 from dishka.integrations.litestar import FromDishka
 from litestar import Controller, get, post
-from litestar.params import FromPath, FromQuery, JSONBody, Parameter
+from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_200_OK
 
 from application.admin.adjust_credits import AdjustCredits, CreditAdjustment
@@ -15,14 +14,12 @@ from application.admin.list_audit_log import ListAuditLog
 from application.admin.list_users import ListUsers
 from application.admin.unblock_user import UnblockUser
 from domain.ids import UserId
-from domain.pages import MAX_PAGE, PageRequest
+from domain.pages import PageRequest
 from entrypoints.http.admin_schemas import AuditPageOut, StatsOut, UserPageOut
 from entrypoints.http.auth_schemas import UserOut
 from entrypoints.http.billing_schemas import BalanceOut, CreditsIn
 from entrypoints.http.identity import ClientIp, CurrentUser
-
-Limit = Annotated[int, Parameter(ge=1, le=MAX_PAGE)]
-Offset = Annotated[int, Parameter(ge=0)]
+from entrypoints.http.paging import Limit, Offset
 
 
 class AdminController(Controller):

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 import msgspec
 from dishka.integrations.litestar import FromDishka
 from litestar import Controller, Request, Response, get, post
-from litestar.params import FromQuery, JSONBody, Parameter
+from litestar.params import FromQuery, JSONBody
 from litestar.status_codes import HTTP_201_CREATED
 
 from application.billing.get_balance import GetBalance
@@ -14,7 +14,7 @@ from application.billing.policy import BillingPolicy
 from application.billing.start_checkout import StartCheckout
 from application.idempotency.idempotent_call import IdempotentCall
 from domain.idempotency import StoredResponse
-from domain.pages import MAX_PAGE, PageRequest
+from domain.pages import PageRequest
 from entrypoints.http.billing_schemas import (
     BalanceOut,
     CheckoutIn,
@@ -24,9 +24,7 @@ from entrypoints.http.billing_schemas import (
 )
 from entrypoints.http.idempotency import answer_once
 from entrypoints.http.identity import CurrentUser
-
-Limit = Annotated[int, Parameter(ge=1, le=MAX_PAGE)]
-Offset = Annotated[int, Parameter(ge=0)]
+from entrypoints.http.paging import Limit, Offset
 
 
 class BillingController(Controller):

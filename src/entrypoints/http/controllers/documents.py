@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from typing import Annotated
 from uuid import UUID
 
 from dishka.integrations.litestar import FromDishka
 from litestar import Controller, delete, get, patch, post
-from litestar.params import FromPath, JSONBody, Parameter
+from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from application.documents.create_document import CreateDocument, CreateDocumentRequest
@@ -14,7 +13,7 @@ from application.documents.get_document import GetDocument
 from application.documents.list_documents import ListDocuments
 from application.documents.update_document import UpdateDocument, UpdateDocumentRequest
 from domain.ids import DocumentId
-from domain.pages import MAX_PAGE, PageRequest
+from domain.pages import PageRequest
 from entrypoints.http.document_schemas import (
     DocumentIn,
     DocumentOut,
@@ -22,9 +21,7 @@ from entrypoints.http.document_schemas import (
     DocumentPatch,
 )
 from entrypoints.http.identity import CurrentUser
-
-Limit = Annotated[int, Parameter(ge=1, le=MAX_PAGE)]
-Offset = Annotated[int, Parameter(ge=0)]
+from entrypoints.http.paging import Limit, Offset
 
 
 class DocumentsController(Controller):

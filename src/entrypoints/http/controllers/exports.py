@@ -16,7 +16,7 @@ from application.exports.attach_requirements import AttachRequirements
 from application.exports.export_document import ExportDocument
 from domain.ids import DocumentId
 from domain.manuscripts import ExportFormat, ascii_filename
-from domain.uploads import MAX_UPLOAD_BYTES, FileTooLarge
+from domain.uploads import MAX_UPLOAD_BYTES
 from entrypoints.http.document_schemas import DocumentOut
 from entrypoints.http.identity import CurrentUser
 
@@ -59,7 +59,5 @@ class ExportsController(Controller):
         data: Annotated[RequirementsUpload, Body(media_type=RequestEncodingType.MULTI_PART)],
         user: FromDishka[CurrentUser], attach: FromDishka[AttachRequirements],
     ) -> DocumentOut:
-        content = await data.file.read(MAX_UPLOAD_BYTES + 1)
-        if len(content) > MAX_UPLOAD_BYTES:
-            raise FileTooLarge
+        content = await data.file.read()  # the body limit bounds it; the use case checks it
         return DocumentOut.of(await attach(user.id, DocumentId(document_id), content))
