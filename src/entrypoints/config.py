@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from enum import StrEnum
 from pathlib import Path
@@ -83,12 +84,20 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     render_workers: Annotated[int, Meta(ge=1, le=32)] = 2
     render_timeout_s: Annotated[float, Meta(gt=0, le=3600)] = 120.0
     render_memory_mb: Annotated[int, Meta(ge=128)] = 2048
+    trusted_proxies: list[str] = msgspec.field(default_factory=list)
+    signin_lockout_after: Annotated[int, Meta(ge=1, le=1000)] = 5
+    signin_lockout_s: Annotated[int, Meta(ge=1, le=86_400)] = 900
+    redis_url: str | None = None
+    refresh_reuse_grace_s: Annotated[int, Meta(ge=0, le=300)] = 10
+    jwt_leeway_s: Annotated[int, Meta(ge=0, le=300)] = 30
+    metrics_allowed: list[str] = msgspec.field(default_factory=lambda: ["127.0.0.1", "::1"])
+    metrics_token: str | None = None
 
     def __repr__(self) -> str:
         shown = {f: getattr(self, f) for f in self.__struct_fields__}
         for secret in ("secret_key", "smtp_password", "openai_api_key",
                        "semantic_scholar_api_key", "stripe_secret_key",
-                       "stripe_webhook_secret"):
+                       "stripe_webhook_secret", "metrics_token"):
             shown[secret] = "***" if shown[secret] else shown[secret]
         return f"Settings({shown})"
 
@@ -133,6 +142,13 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
             raise ConfigError(f"CREDIT_PACKS: {error}") from None
         if self.log_format not in (None, "json", "console"):
             raise ConfigError("LOG_FORMAT must be json or console")
+        for name in ("trusted_proxies", "metrics_allowed"):
+            for entry in getattr(self, name):
+                try:
+                    ipaddress.ip_network(entry, strict=False)
+                except ValueError:
+                    raise ConfigError(f"{name.upper()}: {entry!r} is not an address or a "
+                                      "CIDR network") from None
         if self.is_production:
             if len(self.secret_key) < MIN_SECRET_LENGTH or self.secret_key == DEV_SECRET:
                 raise ConfigError("SECRET_KEY must be set to at least 32 characters in production")
@@ -140,10 +156,17 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
                 raise ConfigError("SMTP_HOST must be set in production (no development mailer)")
             if self.debug:
                 raise ConfigError("DEBUG must be off in production")
+            if "*" in self.allowed_hosts:
+                raise ConfigError("ALLOWED_HOSTS must name the service's hosts in production, "
+                                  "not '*'")
+            if "*" in self.cors_origins:
+                raise ConfigError("CORS_ORIGINS must name the allowed origins in production, "
+                                  "not '*'")
         return self
 
 
-_LISTS = {"cors_origins", "allowed_hosts", "admin_emails", "stripe_webhook_secret"}
+_LISTS = {"cors_origins", "allowed_hosts", "admin_emails", "stripe_webhook_secret",
+          "trusted_proxies", "metrics_allowed"}
 
 
 def load_settings(environ: dict[str, str] | None = None, env_file: Path | None = None) -> Settings:

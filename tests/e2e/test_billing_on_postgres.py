@@ -29,6 +29,7 @@ def stack(own_database: str, tmp_path) -> Iterator[dict[str, Any]]:
     env = tesigo_env(ENVIRONMENT="production", DATABASE_URL=own_database,
                      SECRET_KEY="e2e-secret-key-0123456789abcdefghijklmnop",
                      SMTP_HOST=smtp.host, SMTP_PORT=str(smtp.port), APP_URL="http://app.test",
+                     ALLOWED_HOSTS="127.0.0.1,localhost",
                      STRIPE_SECRET_KEY="sk_test_e2e", STRIPE_WEBHOOK_SECRET=SECRET,
                      STRIPE_API_BASE=stripe.base_url, LOG_FORMAT="json")
     try:

@@ -10,10 +10,12 @@ pytestmark = pytest.mark.e2e
     ({"SECRET_KEY": "too-short"}, "SECRET_KEY"),
     ({"SMTP_HOST": ""}, "SMTP_HOST"),
     ({"DEBUG": "true"}, "DEBUG"),
+    ({"ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS"),
+    ({"CORS_ORIGINS": "*"}, "CORS_ORIGINS"),
 ])
 def test_production_refuses_to_start_unsafely(tmp_path, settings, named) -> None:
     env = tesigo_env(ENVIRONMENT="production", SECRET_KEY="k" * 40, SMTP_HOST="smtp.test",
-                     DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite")
+                     ALLOWED_HOSTS="127.0.0.1", DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite")
     env.update(settings)
     result = run_tesigo("serve", "--port", "1", env=env, cwd=tmp_path)
     assert result.returncode == 2

@@ -23,6 +23,7 @@ def service(own_database: str, tmp_path) -> Iterator[tuple[Served, SmtpTestServe
     env = tesigo_env(ENVIRONMENT="production", DATABASE_URL=own_database,
                      SECRET_KEY="e2e-secret-key-0123456789abcdefghijklmnop",
                      SMTP_HOST=smtp.host, SMTP_PORT=str(smtp.port), APP_URL="http://app.test",
+                     ALLOWED_HOSTS="127.0.0.1,localhost",
                      ADMIN_EMAILS="boss@example.com", LOG_FORMAT="json")
     try:
         with serving(env, tmp_path) as served:

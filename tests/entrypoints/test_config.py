@@ -3,7 +3,8 @@ import pytest
 from entrypoints.billing_config import credit_packs
 from entrypoints.config import ConfigError, Environment, load_settings
 
-PROD = {"ENVIRONMENT": "production", "SECRET_KEY": "s" * 40, "SMTP_HOST": "smtp.example.com"}
+PROD = {"ENVIRONMENT": "production", "SECRET_KEY": "s" * 40, "SMTP_HOST": "smtp.example.com",
+        "ALLOWED_HOSTS": "tesigo.example.com"}
 
 
 def test_no_configuration_is_the_embedded_default() -> None:
@@ -23,6 +24,11 @@ def test_production_starts_with_sane_settings_and_logs_json() -> None:
     ({"SECRET_KEY": ""}, "SECRET_KEY"),
     ({"SMTP_HOST": ""}, "SMTP_HOST"),
     ({"DEBUG": "true"}, "DEBUG"),
+    ({"ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS"),
+    ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
+    ({"ALLOWED_HOSTS": "tesigo.example.com,*"}, "ALLOWED_HOSTS"),
+    ({"CORS_ORIGINS": "*"}, "CORS_ORIGINS"),
+    ({"CORS_ORIGINS": "https://app.example.com, *"}, "CORS_ORIGINS"),
 ])
 def test_production_refuses_unsafe_settings(change: dict[str, str], named: str) -> None:
     with pytest.raises(ConfigError, match=named):
@@ -31,7 +37,11 @@ def test_production_refuses_unsafe_settings(change: dict[str, str], named: str) 
 
 @pytest.mark.parametrize(("env", "named"), [({"RATE_LIMIT_API": "10/fortnight"}, "RATE_LIMIT_API"),
                                             ({"SMTP_PORT": "port"}, "smtp_port"),
-                                            ({"LOG_FORMAT": "xml"}, "LOG_FORMAT")])
+                                            ({"LOG_FORMAT": "xml"}, "LOG_FORMAT"),
+                                            ({"TRUSTED_PROXIES": "10.0.0.0/33"},
+                                             "TRUSTED_PROXIES"),
+                                            ({"METRICS_ALLOWED": "localhost"},
+                                             "METRICS_ALLOWED")])
 def test_bad_values_are_refused_by_name(env: dict[str, str], named: str) -> None:
     with pytest.raises(ConfigError, match=named):
         load_settings(env)
