@@ -61,3 +61,24 @@ async def sqlite_engine(sqlite_url: str) -> AsyncIterator[AsyncEngine]:
     await migrate(engine)
     yield engine
     await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """A Redis server: `TEST_REDIS_URL`, else the one on 127.0.0.1:6379. Tests keep their
+    keys apart with a prefix of their own; nothing is flushed."""
+    from redis import Redis
+    from redis.exceptions import RedisError
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+    client = Redis.from_url(url, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except (RedisError, OSError) as error:
+        message = f"REDIS UNAVAILABLE at {url}, Redis tests not run: {error}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    finally:
+        client.close()
+    return url

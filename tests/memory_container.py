@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dishka import AsyncContainer, Provider, Scope, alias, provide
-from litestar.stores.base import Store
-from litestar.stores.memory import MemoryStore
 
 from adapters.llm.offline_model import OfflineLanguageModel
 from adapters.memory.admin_queries import InMemoryAdminQueries
@@ -62,7 +60,6 @@ class Fakes:
     mailer: InMemoryMailer = field(default_factory=InMemoryMailer)
     clock: FixedClock = field(default_factory=FixedClock)
     probe: InMemoryStorageProbe = field(default_factory=InMemoryStorageProbe)
-    store: MemoryStore = field(default_factory=MemoryStore)
     model: LanguageModel | None = None
     events: InMemoryJobEventPublisher = field(default_factory=InMemoryJobEventPublisher)
     gateway: InMemoryPaymentGateway = field(default_factory=InMemoryPaymentGateway)
@@ -90,10 +87,6 @@ class InMemoryProvider(Provider):
     @provide(scope=Scope.APP)
     def probe(self) -> StorageProbe:
         return self._fakes.probe
-
-    @provide(scope=Scope.APP)
-    def store(self) -> Store:
-        return self._fakes.store
 
     @provide(scope=Scope.APP)
     def events(self) -> JobEventPublisher:

@@ -39,6 +39,12 @@ class OutboxMessage:
                 now: datetime) -> OutboxMessage:
         return cls(id=id, message=message, created_at=now, next_attempt_at=now)
 
+    def withheld(self, reason: str, now: datetime) -> OutboxMessage:
+        """Closed without sending (and wiped): the message was written only so that its
+        cause did the same work as any other."""
+        wiped = replace(self.message, text="", html="")
+        return replace(self, message=wiped, sent_at=now, last_error=f"withheld: {reason}")
+
     @property
     def pending(self) -> bool:
         return self.sent_at is None and self.attempts < MAX_DELIVERY_ATTEMPTS

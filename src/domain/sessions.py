@@ -12,6 +12,7 @@ SESSION_LIFETIME = timedelta(days=30)
 
 class Rotation(Enum):
     ROTATED = "rotated"
+    REPLAYED_IN_GRACE = "replayed_in_grace"
     REUSE_DETECTED = "reuse_detected"
 
 
@@ -19,9 +20,12 @@ class Rotation(Enum):
 class SessionFamily:
     """The chain of refresh tokens born from one sign-in.
 
-    Exactly one token of the family is current. Presenting the current token rotates it;
-    presenting any earlier token of the family means it was stolen or replayed, and the
-    whole family is revoked. A family dies at `expires_at` whatever happens (absolute lifetime).
+    Exactly one token of the family is current, and each token has exactly one successor.
+    Presenting the current token rotates the family to that token's successor. Presenting the
+    token just rotated out, within a short grace after the rotation, is a second tab
+    refreshing at the same moment: it gets the same successor and changes nothing. Presenting
+    any other earlier token means it was stolen or replayed, and the whole family is revoked.
+    A family dies at `expires_at` whatever happens (absolute lifetime).
     """
 
     id: SessionFamilyId
@@ -45,17 +49,22 @@ class SessionFamily:
     def is_active(self, now: datetime) -> bool:
         return not self.revoked and now < self.expires_at
 
-    def rotate(self, *, presented_digest: str, new_digest: str,
-               now: datetime) -> tuple[SessionFamily, Rotation]:
-        """Swap the current token for a new one, or revoke the family on reuse.
+    def rotate(self, *, presented_digest: str, successor_digest: str, now: datetime,
+               grace: timedelta = timedelta(0)) -> tuple[SessionFamily, Rotation]:
+        """Rotate to the presented token's successor, accept a replay within `grace`, or
+        revoke the family on reuse. `successor_digest` is the digest of the presented
+        token's successor.
 
         Raises NotAuthenticated when the family is revoked or past its lifetime.
         """
         if not self.is_active(now):
             raise NotAuthenticated("The session has ended; sign in again.")
-        if presented_digest != self.current_digest:
-            return self.revoke(now), Rotation.REUSE_DETECTED
-        return replace(self, current_digest=new_digest, rotated_at=now), Rotation.ROTATED
+        if presented_digest == self.current_digest:
+            return replace(self, current_digest=successor_digest, rotated_at=now), \
+                Rotation.ROTATED
+        if successor_digest == self.current_digest and now - self.rotated_at <= grace:
+            return self, Rotation.REPLAYED_IN_GRACE
+        return self.revoke(now), Rotation.REUSE_DETECTED
 
     def revoke(self, now: datetime) -> SessionFamily:
         if self.revoked:

@@ -134,3 +134,38 @@ def test_a_tampered_payload_is_refused(issuer):
 def test_garbage_is_refused(issuer, garbage):
     with pytest.raises(NotAuthenticated):
         issuer.verify(garbage, NOW)
+
+
+@pytest.fixture
+def lenient() -> JwtTokenIssuer:
+    return JwtTokenIssuer(secret=SECRET, issuer="tesigo", audience="tesigo-api", lifetime_s=900,
+                          leeway_s=30)
+
+
+@pytest.mark.parametrize("skew_s", [-30, -1, 1, 29])
+def test_a_token_from_a_host_whose_clock_runs_ahead_is_accepted(lenient, skew_s):
+    """Issued by a host `skew_s` seconds ahead (or behind) of the verifier."""
+    token = lenient.issue(ADA, NOW + timedelta(seconds=skew_s))
+
+    assert lenient.verify(token, NOW).user_id == ADA.id
+
+
+def test_a_token_from_the_future_beyond_the_leeway_is_refused(lenient):
+    token = lenient.issue(ADA, NOW + timedelta(seconds=31))
+
+    with pytest.raises(NotAuthenticated, match="not valid yet"):
+        lenient.verify(token, NOW)
+
+
+def test_expiry_tolerates_the_leeway_and_no_more(lenient):
+    token = lenient.issue(ADA, NOW)
+
+    assert lenient.verify(token, NOW + timedelta(seconds=900 + 29)).user_id == ADA.id
+    with pytest.raises(NotAuthenticated, match="expired"):
+        lenient.verify(token, NOW + timedelta(seconds=900 + 30))
+
+
+def test_the_service_allows_thirty_seconds_of_skew_by_default():
+    from entrypoints.config import load_settings
+
+    assert load_settings({}).jwt_leeway_s == 30

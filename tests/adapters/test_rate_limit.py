@@ -1,11 +1,11 @@
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
-from litestar.stores.memory import MemoryStore
 
+from adapters.counters.local import LocalCounters
 from adapters.memory.system import FixedClock
-from adapters.rate_limit import StoreRateLimiter
+from adapters.rate_limit import CountingRateLimiter
 from domain.errors import RateLimited
 from domain.ports.rate_limits import Rate
 
@@ -19,24 +19,16 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def store() -> MemoryStore:
-    return MemoryStore()
-
-
-class YieldingStore(MemoryStore):
-    """Gives other tasks a turn on every read, as a networked store would."""
-
-    async def get(self, key: str, renew_for: int | timedelta | None = None) -> bytes | None:
-        await asyncio.sleep(0)
-        return await super().get(key, renew_for)
+def counters(clock) -> LocalCounters:
+    return LocalCounters(clock)
 
 
 @pytest.fixture
-def limiter(store, clock) -> StoreRateLimiter:
-    return StoreRateLimiter(store, clock)
+def limiter(counters, clock) -> CountingRateLimiter:
+    return CountingRateLimiter(counters, clock)
 
 
-async def hit_times(limiter: StoreRateLimiter, key: str, times: int, rate: Rate) -> None:
+async def hit_times(limiter: CountingRateLimiter, key: str, times: int, rate: Rate) -> None:
     for _ in range(times):
         await limiter.hit(key, rate)
 
@@ -46,6 +38,14 @@ async def test_events_up_to_the_rate_pass_and_the_next_is_refused(limiter):
 
     with pytest.raises(RateLimited):
         await limiter.hit("ip:1", THREE_PER_MINUTE)
+
+
+async def test_each_hit_says_what_is_left_and_when_it_resets(limiter, clock):
+    clock.advance(seconds=15)
+    windows = [await limiter.hit("ip:1", THREE_PER_MINUTE) for _ in range(3)]
+
+    assert [w.remaining for w in windows] == [2, 1, 0]
+    assert {w.resets_in_s for w in windows} == {45}
 
 
 async def test_retry_after_is_the_time_left_in_the_window(limiter, clock):
@@ -58,7 +58,7 @@ async def test_retry_after_is_the_time_left_in_the_window(limiter, clock):
     assert raised.value.retry_after_s == 40
 
 
-async def test_refused_events_are_not_counted(limiter, clock):
+async def test_refused_events_do_not_reach_into_the_next_window(limiter, clock):
     await hit_times(limiter, "ip:1", 3, THREE_PER_MINUTE)
     for _ in range(5):
         with pytest.raises(RateLimited):
@@ -92,42 +92,30 @@ async def test_two_rates_on_one_key_do_not_share_a_counter(limiter):
     await hit_times(limiter, "ip:1", 5, Rate(10, 3600))
 
 
-async def test_concurrent_hits_never_pass_more_than_the_rate(clock):
-    limiter = StoreRateLimiter(YieldingStore(), clock)
-
+async def test_concurrent_hits_never_pass_more_than_the_rate(limiter):
     outcomes = await asyncio.gather(
         *(limiter.hit("ip:1", Rate(10, 60)) for _ in range(50)), return_exceptions=True)
 
-    assert sum(outcome is None for outcome in outcomes) == 10
-    assert all(isinstance(o, RateLimited) for o in outcomes if o is not None)
+    assert sum(not isinstance(o, BaseException) for o in outcomes) == 10
+    assert all(isinstance(o, RateLimited) for o in outcomes if isinstance(o, BaseException))
 
 
-async def test_the_counter_expires_with_its_window(limiter, store, clock):
+async def test_the_counter_expires_with_its_window(limiter, counters, clock):
     clock.advance(seconds=45)
     await limiter.hit("ip:1", THREE_PER_MINUTE)
 
-    key = f"rl:ip:1:60:{int(WINDOW_START.timestamp())}"
-    assert await store.get(key) == b"1"
-    assert await store.expires_in(key) in (14, 15)
+    reading = await counters.peek(f"rl:ip:1:60:{int(WINDOW_START.timestamp())}")
+    assert reading is not None
+    assert reading.value == 1
+    assert reading.expires_in_s == 15
 
 
-class SweepCountingStore(MemoryStore):
-    sweeps = 0
+async def test_finished_windows_are_swept_from_memory(limiter, counters, clock):
+    for client in range(100):
+        await limiter.hit(f"ip:{client}", THREE_PER_MINUTE)
+    assert len(counters) == 100
 
-    async def delete_expired(self) -> None:
-        self.sweeps += 1
-        await super().delete_expired()
+    clock.advance(minutes=2)
+    await limiter.hit("ip:new", THREE_PER_MINUTE)
 
-
-async def test_a_memory_store_is_swept_of_finished_windows_once_a_minute(clock):
-    store = SweepCountingStore()
-    limiter = StoreRateLimiter(store, clock)
-
-    await hit_times(limiter, "ip:1", 3, THREE_PER_MINUTE)
-    clock.advance(seconds=59)
-    await limiter.hit("ip:2", THREE_PER_MINUTE)
-    assert store.sweeps == 1
-
-    clock.advance(seconds=1)
-    await limiter.hit("ip:2", THREE_PER_MINUTE)
-    assert store.sweeps == 2
+    assert len(counters) == 1

@@ -107,3 +107,29 @@ async def test_a_blocked_account_gets_no_link_and_cannot_use_an_old_one(run, fak
     assert len(fakes.mailer.sent) == sent_before
     with pytest.raises(AccountBlocked):
         await run(VerifyMagicLink, VerifyMagicLinkRequest(token=token))
+
+
+async def test_known_unknown_and_blocked_addresses_cost_the_same_writes(run, fakes) -> None:
+    """The answer's timing must not tell a blocked account apart: each request writes one
+    link and one outbox message, whoever asks; only the blocked one's is never sent."""
+    await sign_in(run, fakes, "known@example.com")
+    await sign_in(run, fakes, "blocked@example.com")
+    blocked = next(u for u in fakes.db.tables[USERS].values()
+                   if u.email.value == "blocked@example.com")
+    fakes.db.tables[USERS][blocked.id] = blocked.block()
+    writes = []
+    for email in ("known@example.com", "unknown@example.com", "blocked@example.com"):
+        links, messages = len(fakes.db.tables[MAGIC_LINKS]), len(fakes.db.tables[OUTBOX])
+        await run(RequestMagicLink, MagicLinkRequest(email=email))
+        writes.append((len(fakes.db.tables[MAGIC_LINKS]) - links,
+                       len(fakes.db.tables[OUTBOX]) - messages))
+    sent_before = len(fakes.mailer.sent)
+
+    await run(DeliverOutbox)
+
+    assert writes == [(1, 1)] * 3
+    assert sorted(m.to for m in fakes.mailer.sent[sent_before:]) == [
+        "known@example.com", "unknown@example.com"]
+    [withheld] = [m for m in fakes.db.tables[OUTBOX].values()
+                  if m.message.to == "blocked@example.com" and m.last_error]
+    assert withheld.message.text == "" and not withheld.pending

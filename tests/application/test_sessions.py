@@ -21,6 +21,7 @@ async def test_refresh_rotates_the_refresh_token(run, fakes) -> None:
 async def test_reusing_a_rotated_out_token_revokes_the_whole_family(run, fakes) -> None:
     first = await sign_in(run, fakes)
     second = await run(RefreshSession, RefreshRequest(refresh_token=first.refresh_token))
+    fakes.clock.advance(seconds=11)  # past the grace for a second tab
     with pytest.raises(RefreshTokenReused):
         await run(RefreshSession, RefreshRequest(refresh_token=first.refresh_token))
     with pytest.raises(NotAuthenticated):
@@ -31,6 +32,7 @@ async def test_other_sessions_survive_a_reuse_in_one_family(run, fakes) -> None:
     laptop = await sign_in(run, fakes)
     phone = await sign_in(run, fakes)
     await run(RefreshSession, RefreshRequest(refresh_token=laptop.refresh_token))
+    fakes.clock.advance(seconds=11)
     with pytest.raises(RefreshTokenReused):
         await run(RefreshSession, RefreshRequest(refresh_token=laptop.refresh_token))
     assert await run(RefreshSession, RefreshRequest(refresh_token=phone.refresh_token))
@@ -75,6 +77,8 @@ async def test_logout_all_kills_refresh_and_live_access_tokens(run, fakes) -> No
 
 async def test_access_tokens_expire(run, fakes) -> None:
     pair = await sign_in(run, fakes)
-    fakes.clock.advance(seconds=pair.expires_in)
+    fakes.clock.advance(seconds=pair.expires_in + 29)  # within JWT_LEEWAY_S, still good
+    await run(Authenticate, pair.access_token)
+    fakes.clock.advance(seconds=1)
     with pytest.raises(NotAuthenticated):
         await run(Authenticate, pair.access_token)

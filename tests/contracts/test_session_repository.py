@@ -12,7 +12,7 @@ from domain.sessions import Rotation, SessionFamily
 
 def rotated(family: SessionFamily, at_minute: int = 1) -> SessionFamily:
     new, outcome = family.rotate(presented_digest=family.current_digest,
-                                 new_digest=a_token_digest(), now=NOW + minutes(at_minute))
+                                 successor_digest=a_token_digest(), now=NOW + minutes(at_minute))
     assert outcome is Rotation.ROTATED
     return new
 
@@ -138,3 +138,15 @@ async def test_delete_ended_removes_revoked_and_expired_families(
     assert await later.sessions.find_by_token(revoked.current_digest) is None
     assert await later.sessions.find_by_token(active.current_digest) == active
     assert await later.sessions.find_by_token(revoked_later.current_digest) == revoked_later
+
+
+async def test_all_of_lists_every_family_of_the_user_oldest_first(
+        storage: Storage, unit: Unit) -> None:
+    alice, bob = a_user(), a_user()
+    expired = a_session_family(user=alice, now=NOW - minutes(60 * 24 * 31))
+    revoked = a_session_family(user=alice, now=NOW - minutes(5)).revoke(NOW - minutes(1))
+    active = rotated(a_session_family(user=alice, now=NOW - minutes(2)), 1)
+    await given(storage, alice, bob, active, a_session_family(user=bob), revoked, expired)
+
+    assert await unit.sessions.all_of(alice.id) == [expired, revoked, active]
+    assert await unit.sessions.all_of(a_user().id) == []

@@ -20,11 +20,14 @@ _OPTIONS: Options = {"require": _CLAIMS, "strict_aud": True, "verify_exp": False
 
 
 class JwtTokenIssuer(TokenIssuer):
-    """HS256 access tokens. Only HS256 is accepted, so `none` and key-confusion tricks fail."""
+    """HS256 access tokens. Only HS256 is accepted, so `none` and key-confusion tricks fail.
+    Times are checked with `leeway_s` of tolerance either way, so hosts whose clocks differ
+    by a little accept each other's tokens."""
 
-    def __init__(self, *, secret: str, issuer: str, audience: str, lifetime_s: int = 900) -> None:
+    def __init__(self, *, secret: str, issuer: str, audience: str, lifetime_s: int = 900,
+                 leeway_s: int = 0) -> None:
         self._secret, self._issuer, self._audience = secret, issuer, audience
-        self.lifetime_s = lifetime_s
+        self.lifetime_s, self._leeway_s = lifetime_s, leeway_s
 
     def issue(self, user: User, now: datetime) -> str:
         issued_at = int(now.timestamp())
@@ -41,11 +44,11 @@ class JwtTokenIssuer(TokenIssuer):
                                 audience=self._audience, issuer=self._issuer, options=_OPTIONS)
         except jwt.PyJWTError as error:
             raise NotAuthenticated("The access token is invalid.") from error
-        return _access_claims(claims, now)
+        return _access_claims(claims, now, self._leeway_s)
 
 
-def _access_claims(claims: dict[str, Any], now: datetime) -> AccessClaims:
-    expires_at = _check_times(claims, now.timestamp())
+def _access_claims(claims: dict[str, Any], now: datetime, leeway_s: int) -> AccessClaims:
+    expires_at = _check_times(claims, now.timestamp(), leeway_s)
     version, subject = claims["ver"], claims["sub"]
     if claims["typ"] != _TYPE or type(version) is not int or not isinstance(subject, str):
         raise NotAuthenticated("The access token is invalid.")
@@ -56,13 +59,13 @@ def _access_claims(claims: dict[str, Any], now: datetime) -> AccessClaims:
     return AccessClaims(user_id=user_id, token_version=version, expires_at=expires_at)
 
 
-def _check_times(claims: dict[str, Any], now: float) -> datetime:
+def _check_times(claims: dict[str, Any], now: float, leeway_s: int) -> datetime:
     times = [claims["iat"], claims["nbf"], claims["exp"]]
     if any(type(value) not in (int, float) for value in times):
         raise NotAuthenticated("The access token is invalid.")
     issued_at, not_before, expires = times
-    if now >= expires:
+    if now >= expires + leeway_s:
         raise NotAuthenticated("The access token has expired.")
-    if now < not_before or now < issued_at:
+    if now + leeway_s < not_before or now + leeway_s < issued_at:
         raise NotAuthenticated("The access token is not valid yet.")
     return datetime.fromtimestamp(expires, UTC)

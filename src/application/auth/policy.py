@@ -15,6 +15,7 @@ class SignInPolicy:
     magic_link_rate: Rate = field(default_factory=lambda: Rate(5, 3600))
     magic_link_ttl: timedelta = MAGIC_LINK_TTL
     session_lifetime: timedelta = SESSION_LIFETIME
+    refresh_reuse_grace: timedelta = timedelta(seconds=10)
     signup_credits: int = 0
 
     def link_for(self, token: str) -> str:

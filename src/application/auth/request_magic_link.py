@@ -25,7 +25,9 @@ class RequestMagicLink:
 
     - known and unknown addresses are treated alike (an unknown one becomes an account when
       its link is used), so the caller learns nothing about who has an account
-    - a blocked account gets no link, and the caller cannot tell
+    - a blocked account gets no link, and the caller cannot tell: the same link and message
+      are written (the link already spent, the message withheld), so the answer takes as
+      long as for anyone else
     - each address may ask `policy.magic_link_rate` times; past that RateLimited
     - only the digest of the token is stored; the link travels in an outbox message written
       in the same transaction, delivered off the request path
@@ -42,15 +44,16 @@ class RequestMagicLink:
         email = Email(request.email)
         await self._limiter.hit(f"magic-link:{email}", self._policy.magic_link_rate)
         user = await self._users.find_by_email(email)
-        if user is not None and user.blocked:
-            return
         now, token = self._clock.now(), self._secrets.new_secret()
         link = MagicLink.issue(id=MagicLinkId(self._ids.new_id()), email=email,
                                token_digest=digest(token), now=now,
                                ttl=self._policy.magic_link_ttl)
-        message = sign_in_message(email.value, self._policy.link_for(token),
-                                  int(self._policy.magic_link_ttl.total_seconds() // 60))
+        message = OutboxMessage.enqueue(
+            id=OutboxMessageId(self._ids.new_id()), now=now,
+            message=sign_in_message(email.value, self._policy.link_for(token),
+                                    int(self._policy.magic_link_ttl.total_seconds() // 60)))
+        if user is not None and user.blocked:
+            link, message = link.consume(now), message.withheld("the account is blocked", now)
         await self._links.add(link)
-        await self._outbox.add(OutboxMessage.enqueue(id=OutboxMessageId(self._ids.new_id()),
-                                                     message=message, now=now))
+        await self._outbox.add(message)
         await self._tx.commit()

@@ -3,7 +3,7 @@ from datetime import datetime, timedelta
 
 from domain.digests import digest
 from domain.ids import SessionFamilyId
-from domain.ports.system import IdGenerator, SecretGenerator
+from domain.ports.system import IdGenerator, SecretDeriver, SecretGenerator
 from domain.ports.tokens import TokenIssuer
 from domain.sessions import SessionFamily
 from domain.users import User
@@ -18,13 +18,20 @@ class TokenPair:
 
 class SessionTokens:
     """Mints what a session hands out: a signed access token and an opaque refresh token,
-    of which only the digest is ever stored."""
+    of which only the digest is ever stored. A family's first refresh token is random; each
+    later one is derived from the one it replaces, so a refresh repeated at once (two tabs)
+    can be answered with the same successor without storing any token."""
 
-    def __init__(self, issuer: TokenIssuer, ids: IdGenerator, secrets: SecretGenerator) -> None:
-        self._issuer, self._ids, self._secrets = issuer, ids, secrets
+    def __init__(self, issuer: TokenIssuer, ids: IdGenerator, secrets: SecretGenerator,
+                 deriver: SecretDeriver) -> None:
+        self._issuer, self._ids, self._secrets, self._deriver = issuer, ids, secrets, deriver
 
     def new_refresh_token(self) -> tuple[str, str]:
         token = self._secrets.new_secret()
+        return token, digest(token)
+
+    def successor_of(self, refresh_token: str) -> tuple[str, str]:
+        token = self._deriver.derive(refresh_token)
         return token, digest(token)
 
     def new_family(self, user: User, token_digest: str, now: datetime,

@@ -23,3 +23,12 @@ class SecretGenerator(Protocol):
 
     @abstractmethod
     def new_secret(self) -> str: ...
+
+
+class SecretDeriver(Protocol):
+    """A keyed one-way function on secrets: the same secret always derives the same URL-safe
+    secret of at least 256 bits, which nobody without the service's key can compute, and
+    from which the input cannot be recovered."""
+
+    @abstractmethod
+    def derive(self, secret: str) -> str: ...

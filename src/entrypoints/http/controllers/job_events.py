@@ -12,7 +12,7 @@ from litestar.exceptions import WebSocketDisconnect
 from litestar.params import FromPath, FromQuery
 
 from application.auth.authenticate import Authenticate
-from application.jobs.get_job import JobEventsSince
+from application.jobs.get_job import GetJob, JobEventsSince
 from domain.errors import NotAuthenticated, NotFound
 from domain.ids import JobId
 from domain.jobs import TERMINAL, JobEvent
@@ -29,21 +29,27 @@ async def _send(socket: WebSocket, event: JobEvent) -> None:  # type: ignore[typ
 @websocket("/api/v1/jobs/{job_id:uuid}/events")
 async def job_events(socket: WebSocket, job_id: FromPath[UUID],  # type: ignore[type-arg]
                      token: FromQuery[str] = "", after: FromQuery[int] = 0) -> None:
+    """Refusals come after the handshake, as close codes a browser can read: 4401 for a
+    missing or bad token, 4404 for an unknown job and for another user's (alike). A close
+    before accepting would reach the client only as a bare HTTP 403."""
     container: AsyncContainer = socket.app.state.dishka_container
+    await socket.accept()
+    async with container() as scope:
+        try:
+            user = await (await scope.get(Authenticate))(token)
+            await (await scope.get(GetJob))(user.id, JobId(job_id))
+        except NotAuthenticated:
+            await socket.close(code=UNAUTHORIZED, reason="authentication required")
+            return
+        except NotFound:
+            await socket.close(code=NOT_FOUND, reason="no such job")
+            return
     publisher = await container.get(JobEventPublisher)
+    # Following starts before the missed events are read, so none falls between the two.
     async with publisher.follow(JobId(job_id)) as live:
         async with container() as scope:
-            try:
-                user = await (await scope.get(Authenticate))(token)
-                job, missed = await (await scope.get(JobEventsSince))(user.id, JobId(job_id),
-                                                                      max(0, after))
-            except NotAuthenticated:
-                await socket.close(code=UNAUTHORIZED, reason="authentication required")
-                return
-            except NotFound:
-                await socket.close(code=NOT_FOUND, reason="no such job")
-                return
-        await socket.accept()
+            job, missed = await (await scope.get(JobEventsSince))(user.id, JobId(job_id),
+                                                                  max(0, after))
         try:
             last = max(0, after)
             for event in missed:
