@@ -28,6 +28,12 @@ class InvalidWebhookSignature(DomainError):
     default_message = "The webhook signature is missing or invalid."
 
 
+class UnreadableWebhookEvent(DomainError):
+    """A delivery whose signature is good but whose payload is not an event we can read."""
+
+    default_message = "The signed webhook payload is not a readable payment event."
+
+
 @dataclass(frozen=True, slots=True)
 class Money:
     """An amount in integer minor units (cents) of a lower-case ISO 4217 currency."""

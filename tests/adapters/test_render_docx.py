@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from io import BytesIO
 
 import docx
@@ -159,3 +160,11 @@ def test_core_properties_name_the_title_author_and_language(manuscript, document
 def test_the_file_carries_no_template_dates_or_generator(document):
     properties = document.core_properties
     assert (properties.created, properties.modified, properties.comments) == (None, None, "")
+
+
+def test_a_title_longer_than_a_core_property_still_renders_in_full_on_the_title_page():
+    """A title may have 300 characters; DOCX core properties hold 255."""
+    long = replace(a_manuscript(), title="T" * 300, author="A" * 300)
+    document = read(long)
+    assert document.core_properties.title == "T" * 255
+    assert any(paragraph.text == "T" * 300 for paragraph in document.paragraphs)

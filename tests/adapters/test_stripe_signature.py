@@ -7,10 +7,15 @@ from tests.stripe_signing import signature_header
 
 from adapters.stripe.events import StripeEventReader
 from adapters.stripe.signature import verify_signature
-from domain.errors import InvalidInput
 from domain.ids import PaymentId
 from domain.payment_events import PaymentEvent
-from domain.payments import InvalidWebhookSignature, Money, PaymentOutcome, PaymentsUnavailable
+from domain.payments import (
+    InvalidWebhookSignature,
+    Money,
+    PaymentOutcome,
+    PaymentsUnavailable,
+    UnreadableWebhookEvent,
+)
 
 SECRET, OLD_SECRET = "whsec_current_0123456789abcdef", "whsec_previous_0123456789abcdef"
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
@@ -55,6 +60,10 @@ def test_the_tolerance_edge_is_accepted_on_both_sides(seconds):
     ("two timestamps", f"t={T}," + signature_header(BODY, SECRET, T), BODY, NOW),
     ("garbage", "definitely not a signature", BODY, NOW),
     ("non-ascii v1", f"t={T},v1=ü", BODY, NOW),
+    ("400-digit t", signature_header(BODY, SECRET, T).replace(f"t={T}", "t=" + "9" * 400),
+     BODY, NOW),
+    ("5000-digit t", signature_header(BODY, SECRET, T).replace(f"t={T}", "t=" + "1" * 5000),
+     BODY, NOW),
 ])
 def test_a_bad_header_is_refused(case, header, body, now):
     with pytest.raises(InvalidWebhookSignature) as raised:
@@ -164,9 +173,17 @@ def test_another_type_is_only_its_id_and_type(reader):
     b'{"id": "evt_1", "type": "x", "data": {}}', b'{"id": "", "type": "x", "data": {"object": {}}}',
     b'{"id": "evt_1", "type": "charge.refunded", "data": {"object": null}}',
     b'{"id": "evt_1", "type": "charge.refunded", "data": {"object": {"refunded": "yes"}}}',
+    b'{"id": "evt_\\u0000", "type": "x", "data": {"object": {}}}',
+    b'{"id": "evt_1", "type": "x\\u0000", "data": {"object": {}}}',
+    b'{"id": "evt_1", "type": "charge.refunded", "data": {"object": '
+    b'{"payment_intent": "pi_\\u0000"}}}',
+    b'{"id": "evt_1", "type": "checkout.session.completed", "data": {"object": '
+    b'{"metadata": {"payment_id": "\\u0000"}}}}',
+    b"[" * 100_000,
+    b'{"id": "evt_\xff", "type": "x", "data": {"object": {}}}',
 ])
-def test_a_signed_payload_that_is_not_an_event_is_invalid_input(reader, payload):
-    with pytest.raises(InvalidInput):
+def test_a_signed_payload_that_is_not_an_event_is_unreadable(reader, payload):
+    with pytest.raises(UnreadableWebhookEvent):
         read(reader, payload)
 
 

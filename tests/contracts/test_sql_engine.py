@@ -1,7 +1,9 @@
 """The SQL adapters' own promises: URLs, SQLite settings, UTC times, translated errors."""
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta, timezone
+from uuid import uuid4
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,6 +16,7 @@ from tests.contracts.storage import SqlStorage
 
 from adapters.sql.engine import async_url, make_session_factory
 from adapters.sql.errors import StorageError
+from adapters.sql.execution import execute
 from domain.errors import Conflict
 from domain.pages import PageRequest
 
@@ -100,3 +103,36 @@ async def test_other_database_errors_become_storage_errors(sql: SqlStorage) -> N
     with pytest.raises(StorageError) as raised:
         await unit.documents.add(a_document(owner=a_user()))
     assert isinstance(raised.value.__cause__, SQLAlchemyError)
+
+
+@pytest.mark.postgres
+async def test_a_transaction_postgres_rolls_back_for_a_deadlock_is_a_conflict(
+        postgres_engine: AsyncEngine) -> None:
+    """Two transactions lock two rows in opposite orders: PostgreSQL rolls one back, which
+    reaches the service as a Conflict to try again (409), not a StorageError (500)."""
+    table = f"deadlock_probe_{uuid4().hex[:8]}"
+    async with postgres_engine.begin() as connection:
+        await connection.execute(text(f"CREATE TABLE {table} (id int PRIMARY KEY, n int)"))
+        await connection.execute(text(f"INSERT INTO {table} VALUES (1, 0), (2, 0)"))
+    bump = text(f"UPDATE {table} SET n = n + 1 WHERE id = :id")
+    sessions = make_session_factory(postgres_engine)
+    locked = [asyncio.Event(), asyncio.Event()]
+
+    async def lock(first: int, second: int, mine: asyncio.Event, theirs: asyncio.Event) -> None:
+        async with sessions() as session:
+            await execute(session, bump, {"id": first})
+            mine.set()
+            await theirs.wait()
+            await execute(session, bump, {"id": second})
+            await session.commit()
+
+    try:
+        outcomes = await asyncio.wait_for(asyncio.gather(
+            lock(1, 2, locked[0], locked[1]), lock(2, 1, locked[1], locked[0]),
+            return_exceptions=True), timeout=30)
+    finally:
+        async with postgres_engine.begin() as connection:
+            await connection.execute(text(f"DROP TABLE {table}"))
+    assert sorted(type(outcome).__name__ for outcome in outcomes) == ["Conflict", "NoneType"]
+    [refused] = [outcome for outcome in outcomes if isinstance(outcome, Conflict)]
+    assert isinstance(refused.__cause__, SQLAlchemyError)

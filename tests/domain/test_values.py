@@ -6,6 +6,7 @@ from domain.documents import CitationStyle, DocumentSpec, Kind
 from domain.errors import InvalidInput
 from domain.languages import Language
 from domain.outbox import EmailMessage, OutboxMessage
+from domain.pages import MAX_OFFSET, PageRequest
 from domain.ports.rate_limits import Rate
 from domain.users import Email
 
@@ -117,3 +118,10 @@ def test_an_idempotency_record_replays_only_the_same_finished_request() -> None:
     assert done.replay("a").status == 202
     with pytest.raises(IdempotencyKeyReused):
         done.replay("b")
+
+
+@pytest.mark.parametrize("offset", [-1, MAX_OFFSET + 1, 2**63])
+def test_a_page_request_keeps_its_offset_within_bounds(offset) -> None:
+    with pytest.raises(InvalidInput, match="offset"):
+        PageRequest(limit=10, offset=offset)
+    assert PageRequest(limit=10, offset=MAX_OFFSET).offset == MAX_OFFSET

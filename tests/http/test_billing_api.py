@@ -81,7 +81,7 @@ async def test_unknown_packs_and_bad_bodies_are_clear_errors(client, api) -> Non
     assert unknown.status_code == 422 and "starter" in unknown.json()["detail"]
     extra = await client.post("/api/v1/billing/checkout",
                               json={"package_id": "starter", "amount": 1}, headers=headers)
-    assert extra.status_code == 400
+    assert extra.status_code == 422 and "amount" in extra.json()["detail"]
 
 
 async def test_payments_not_configured_is_503_with_a_clear_detail() -> None:
@@ -163,7 +163,7 @@ async def test_payments_are_each_users_own(client, api) -> None:
     await checkout(client, ada)
     assert (await client.get("/api/v1/billing/payments", headers=bob)).json() == []
     page = await client.get("/api/v1/billing/payments?limit=101", headers=ada)
-    assert page.status_code == 400
+    assert page.status_code == 422
 
 
 async def test_admin_credits_need_the_admin_role(client, api) -> None:

@@ -45,10 +45,16 @@ def render_docx(manuscript: Manuscript) -> bytes:
     return buffer.getvalue()
 
 
+MAX_PROPERTY = 255
+
+
 def _properties(document: DocxDocument, manuscript: Manuscript) -> None:
     """Title, author and language; no dates or generator (python-docx's template has both)."""
     properties = document.core_properties
-    properties.title, properties.author = manuscript.title, manuscript.author
+    # The core properties hold at most 255 characters (python-docx refuses more); a title
+    # may have 300, and the whole of it is on the title page anyway.
+    properties.title = manuscript.title[:MAX_PROPERTY]
+    properties.author = manuscript.author[:MAX_PROPERTY]
     properties.language, properties.comments = manuscript.language, ""
     for tag in ("dcterms:created", "dcterms:modified"):
         stale = properties._element.find(qn(tag))

@@ -3,9 +3,16 @@
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+import structlog
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
-from domain.errors import DomainError
+from domain.errors import Conflict, DomainError
+
+# PostgreSQL rolls one transaction back when two wait on each other (a deadlock) or when it
+# cannot serialise them: the transaction lost a race with a concurrent change and nothing
+# of it stayed, so it is a Conflict to try again, not a failure of the service.
+ROLLED_BACK = {"40P01": "deadlock", "40001": "serialization failure"}
+log = structlog.get_logger("tesigo.storage")
 
 
 class StorageError(Exception):
@@ -18,7 +25,8 @@ def storage_errors(
 ) -> Iterator[None]:
     """Translate database errors: a broken constraint named in `conflicts` (by any marker the
     driver puts in its message, e.g. `uq_users_email` or `users.email`) becomes that domain
-    error; anything else becomes StorageError. Both are raised from the original error."""
+    error; a transaction the database rolled back for a concurrent one (ROLLED_BACK) becomes
+    Conflict; anything else becomes StorageError. All are raised from the original error."""
     try:
         yield
     except IntegrityError as error:
@@ -27,5 +35,11 @@ def storage_errors(
             if marker in message:
                 raise domain_error() from error
         raise StorageError(f"integrity error: {message}") from error
+    except DBAPIError as error:
+        if (reason := ROLLED_BACK.get(getattr(error.orig, "sqlstate", None) or "")) is None:
+            raise StorageError(f"storage failed: {error}") from error
+        log.warning("transaction rolled back by the database", reason=reason)
+        raise Conflict("A concurrent change to the same data got in the way; nothing was "
+                       "changed. Try again.") from error
     except (SQLAlchemyError, OSError) as error:
         raise StorageError(f"storage failed: {error}") from error

@@ -14,10 +14,9 @@ from uuid import UUID
 import msgspec
 
 from adapters.stripe.signature import DEFAULT_TOLERANCE_S, verify_signature
-from domain.errors import InvalidInput
 from domain.ids import PaymentId
 from domain.payment_events import PaymentEvent
-from domain.payments import Money, PaymentOutcome, PaymentsUnavailable
+from domain.payments import Money, PaymentOutcome, PaymentsUnavailable, UnreadableWebhookEvent
 from domain.ports.payment_gateway import PaymentEventReader
 
 PAID_TYPES = frozenset({"checkout.session.completed", "checkout.session.async_payment_succeeded"})
@@ -25,11 +24,14 @@ FAILED_TYPES = frozenset({"checkout.session.async_payment_failed", "checkout.ses
 SESSION_TYPES = PAID_TYPES | FAILED_TYPES
 REFUND_TYPE = "charge.refunded"
 
-NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
+# Strings we store or look up: a NUL character, which PostgreSQL cannot hold in text, makes
+# the event unreadable instead of failing in the database.
+Text = Annotated[str, msgspec.Meta(pattern=r"^[^\x00]*$")]
+NonEmpty = Annotated[str, msgspec.Meta(min_length=1, pattern=r"^[^\x00]+$")]
 
 
 class _Expanded(msgspec.Struct, frozen=True):
-    id: str
+    id: Text
 
 
 class _Data(msgspec.Struct, frozen=True):
@@ -43,17 +45,17 @@ class _Event(msgspec.Struct, frozen=True):
 
 
 class _Session(msgspec.Struct, frozen=True):  # object "checkout.session"
-    client_reference_id: str | None = None
-    metadata: dict[str, str] | None = None
-    payment_intent: str | _Expanded | None = None
-    payment_status: str | None = None
+    client_reference_id: Text | None = None
+    metadata: dict[Text, Text] | None = None
+    payment_intent: Text | _Expanded | None = None
+    payment_status: Text | None = None
     amount_total: int | None = None
-    currency: str | None = None
+    currency: Text | None = None
 
 
 class _Charge(msgspec.Struct, frozen=True):  # object "charge"
-    metadata: dict[str, str] | None = None
-    payment_intent: str | _Expanded | None = None
+    metadata: dict[Text, Text] | None = None
+    payment_intent: Text | _Expanded | None = None
     refunded: bool = False  # true once fully refunded
 
 
@@ -76,7 +78,11 @@ class StripeEventReader(PaymentEventReader):
             if event.type == REFUND_TYPE:
                 return _refund_event(event, msgspec.json.decode(event.data.object, type=_Charge))
         except msgspec.DecodeError as error:  # ValidationError included
-            raise InvalidInput(f"The signed payload is not a Stripe event: {error}") from error
+            raise UnreadableWebhookEvent(f"The signed payload is not a Stripe event: {error}",
+                                         ) from error
+        except (RecursionError, UnicodeDecodeError) as error:  # too deep, not UTF-8
+            raise UnreadableWebhookEvent("The signed payload is not a Stripe event: it is not "
+                                         "JSON that can be read.") from error
         return PaymentEvent(id=event.id, type=event.type)
 
 

@@ -20,6 +20,9 @@ from datetime import datetime
 from domain.payments import InvalidWebhookSignature
 
 DEFAULT_TOLERANCE_S = 300
+# Unix seconds have 10 digits until the year 2286; a longer "timestamp" is no time at all (and
+# a few thousand digits would not even convert to an int).
+MAX_TIMESTAMP_DIGITS = 12
 
 
 def verify_signature(payload: bytes, header: str | None, secrets: Sequence[str], *,
@@ -29,7 +32,7 @@ def verify_signature(payload: bytes, header: str | None, secrets: Sequence[str],
     if not header or not header.strip():
         raise InvalidWebhookSignature("The Stripe-Signature header is missing.")
     timestamp, signatures = _parse(header)
-    if abs(now.timestamp() - timestamp) > tolerance_s:
+    if not now.timestamp() - tolerance_s <= timestamp <= now.timestamp() + tolerance_s:
         raise InvalidWebhookSignature(
             f"The webhook timestamp is more than {tolerance_s} s away from the server's time.")
     signed = f"{timestamp}.".encode() + payload
@@ -55,6 +58,8 @@ def _parse(header: str) -> tuple[int, list[bytes]]:
         raise InvalidWebhookSignature("The Stripe-Signature header needs exactly one timestamp.")
     if not signatures:
         raise InvalidWebhookSignature("The Stripe-Signature header has no v1 signature.")
-    if not (timestamps[0].isascii() and timestamps[0].isdigit()):
-        raise InvalidWebhookSignature("The Stripe-Signature header's timestamp is not a number.")
+    if not (timestamps[0].isascii() and timestamps[0].isdigit()
+            and len(timestamps[0]) <= MAX_TIMESTAMP_DIGITS):
+        raise InvalidWebhookSignature("The Stripe-Signature header's timestamp is not a number "
+                                      "of seconds.")
     return int(timestamps[0]), signatures

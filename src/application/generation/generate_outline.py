@@ -25,7 +25,9 @@ class GenerateOutline:
 
     async def __call__(self, owner: UserId, id: DocumentId) -> Document:
         drafted = await self._writer.draft(owner, id)
-        await self._ledger.settle(drafted.reservation.id, drafted.usage, self._clock.now())
         await self._documents.save(drafted.document)
+        # Settled last, as a job's step does: the same lock order (document row, then the
+        # quota rows), or a job and this request on one document deadlock in PostgreSQL.
+        await self._ledger.settle(drafted.reservation.id, drafted.usage, self._clock.now())
         await self._tx.commit()
         return drafted.document

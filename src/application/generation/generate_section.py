@@ -37,8 +37,10 @@ class GenerateSection:
 
     async def __call__(self, request: GenerateSectionRequest) -> Section:
         drafted = await self._writer.draft(request.owner, request.document_id, request.index)
-        await self._ledger.settle(drafted.reservation.id, drafted.usage, self._clock.now())
         await self._documents.save(drafted.document)
+        # Settled last, as a job's step does: the same lock order (document row, then the
+        # quota rows), or a job and this request on one document deadlock in PostgreSQL.
+        await self._ledger.settle(drafted.reservation.id, drafted.usage, self._clock.now())
         await self._tx.commit()
         assert drafted.section is not None
         return drafted.section

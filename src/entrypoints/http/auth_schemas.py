@@ -7,14 +7,18 @@ from msgspec import Meta
 
 from application.auth.token_pair import TokenPair
 from domain.users import User
-from entrypoints.http.schema_base import Strict
+from entrypoints.http.schema_base import Strict, pattern, text
 
-Token = Annotated[str, Meta(min_length=16, max_length=256)]
-
+Token = Annotated[str, text(min_length=16, max_length=256)]
+# What `domain.users.Email` accepts, said so that a JSON Schema can say it too: dot-atoms
+# without two dots in a row (or a lone dot), then host labels of 1 to 63 characters.
+_ATOM, _LABEL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]", r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+EMAIL_PATTERN = pattern(rf"^(?:(?:\.?{_ATOM})+\.?|\.)@{_LABEL}(?:\.{_LABEL})+$",
+                        "must be an e-mail address such as 'ada@example.com'")
 
 
 class MagicLinkIn(Strict, kw_only=True, frozen=True):
-    email: Annotated[str, Meta(min_length=3, max_length=320)]
+    email: Annotated[str, Meta(max_length=254, pattern=EMAIL_PATTERN)]
 
 
 class VerifyIn(Strict, kw_only=True, frozen=True):

@@ -4,11 +4,13 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
+from litestar.openapi.spec import Schema
 from msgspec import Meta
 
+from application.admin.adjust_credits import MAX_ADJUSTMENT
 from domain.payments import CreditPack, Payment
 from domain.quota import Balance
-from entrypoints.http.schema_base import Strict
+from entrypoints.http.schema_base import Strict, text
 
 
 class BalanceOut(Strict, kw_only=True, frozen=True):
@@ -39,7 +41,7 @@ class PackageOut(Strict, kw_only=True, frozen=True):
 
 
 class CheckoutIn(Strict, kw_only=True, frozen=True):
-    package_id: Annotated[str, Meta(min_length=1, max_length=40)]
+    package_id: Annotated[str, text(min_length=1, max_length=40)]
 
 
 class CheckoutOut(Strict, kw_only=True, frozen=True):
@@ -64,8 +66,9 @@ class PaymentOut(Strict, kw_only=True, frozen=True):
 
 
 class CreditsIn(Strict, kw_only=True, frozen=True):
-    amount: int
-    reason: Annotated[str, Meta(min_length=1, max_length=500)]
+    amount: Annotated[int, Meta(ge=-MAX_ADJUSTMENT, le=MAX_ADJUSTMENT, extra_json_schema={
+        "extra": {"not": Schema(const=0)}})]  # non-zero: the use case refuses 0 (422)
+    reason: Annotated[str, text(min_length=1, max_length=500, blank=False)]
 
 
 class WebhookOut(Strict, kw_only=True, frozen=True):

@@ -5,17 +5,32 @@ from typing import Annotated, Any
 
 from msgspec import UNSET, Meta, UnsetType
 
-from domain.documents import CitationStyle, Document, DocumentSpec, Kind, Section, Source
-from domain.languages import Language
+from domain.documents import (
+    INSTRUCTIONS_MAX,
+    MAX_WORDS,
+    MIN_WORDS,
+    TITLE_MAX,
+    TOPIC_MAX,
+    CitationStyle,
+    Document,
+    DocumentSpec,
+    Kind,
+    Section,
+    Source,
+)
+from domain.languages import ISO_639_1, Language
 from domain.pages import Page
-from entrypoints.http.schema_base import Strict
+from entrypoints.http.schema_base import Strict, pattern, text
 
-Title = Annotated[str, Meta(min_length=1, max_length=300)]
-Topic = Annotated[str, Meta(min_length=1, max_length=2000)]
-LanguageCode = Annotated[str, Meta(pattern="^[a-z]{2}$")]
-TargetWords = Annotated[int, Meta(ge=300, le=100_000)]
-Instructions = Annotated[str, Meta(max_length=10_000)]
-
+Title = Annotated[str, text(min_length=1, max_length=TITLE_MAX, blank=False)]
+Topic = Annotated[str, text(min_length=1, max_length=TOPIC_MAX, blank=False)]
+# The codes the domain accepts, as a pattern: the schema names them and msgspec checks them.
+LanguageCode = Annotated[str, Meta(
+    pattern=pattern("^(?:" + "|".join(sorted(ISO_639_1)) + ")$",
+                    "must be an ISO 639-1 code such as 'en' or 'uk'"),
+    description="An ISO 639-1 code such as `en` or `uk`.")]
+TargetWords = Annotated[int, Meta(ge=MIN_WORDS, le=MAX_WORDS)]
+Instructions = Annotated[str, text(max_length=INSTRUCTIONS_MAX)]
 
 
 class DocumentIn(Strict, kw_only=True, frozen=True):

@@ -11,6 +11,7 @@ from typing import Any
 import structlog
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
+from litestar.handlers import HTTPRouteHandler
 
 from domain.errors import (
     AccountBlocked,
@@ -25,13 +26,14 @@ from domain.errors import (
     RateLimited,
 )
 from domain.idempotency import IdempotencyKeyInUse, IdempotencyKeyReused
-from domain.payments import InvalidWebhookSignature, PaymentsUnavailable
+from domain.payments import InvalidWebhookSignature, PaymentsUnavailable, UnreadableWebhookEvent
 from domain.ports.exports import RenderFailed
 from domain.ports.jobs import LeaseLost
 from domain.ports.language_model import InvalidModelOutput, LanguageModelUnavailable
 from domain.ports.sources import SourcesUnavailable
 from domain.quota import InsufficientCredits, QuotaExceeded
 from domain.uploads import FileTooLarge, UnreadableFile, UnsafeFile, UnsupportedFileType
+from entrypoints.http.validation import body_is_missing, summary, violations
 
 PROBLEM_JSON = "application/problem+json"
 STATUS_OF: dict[type[DomainError], int] = {
@@ -54,6 +56,7 @@ STATUS_OF: dict[type[DomainError], int] = {
     LeaseLost: 409,
     PaymentsUnavailable: 503,
     InvalidWebhookSignature: 400,
+    UnreadableWebhookEvent: 400,
     RenderFailed: 503,
     UnsupportedFileType: 415,
     FileTooLarge: 413,
@@ -83,8 +86,12 @@ def domain_error(_: Request[Any, Any, Any], error: DomainError) -> Response[dict
     extra: dict[str, Any] = {}
     if isinstance(error, InvalidInput) and error.field:
         extra["errors"] = [{"field": error.field, "message": error.message}]
+    message = error.message
     if isinstance(error, RateLimited):
-        headers["Retry-After"] = str(max(1, error.retry_after_s))
+        retry_after = max(1, error.retry_after_s)
+        headers["Retry-After"] = str(retry_after)
+        if message == RateLimited.default_message:  # the raiser named no limit nor time
+            message = f"{message} The limit resets in {_seconds(retry_after)}."
     if isinstance(error, QuotaExceeded):
         extra["limit"] = error.limit.value
         if error.resets_at is not None:
@@ -95,26 +102,35 @@ def domain_error(_: Request[Any, Any, Any], error: DomainError) -> Response[dict
         headers["Retry-After"] = str(max(1, math.ceil(error.retry_after_s)))
     if status == 401:
         headers["WWW-Authenticate"] = "Bearer"
-    return problem(status, error.message, headers=headers, **extra)
+    return problem(status, message, headers=headers, **extra)
 
 
-def http_error(_: Request[Any, Any, Any], error: HTTPException) -> Response[dict[str, Any]]:
+def http_error(request: Request[Any, Any, Any], error: HTTPException) -> Response[dict[str, Any]]:
+    """422 for a readable request that breaks a rule (every field named, with its rule);
+    400 for one that cannot be read (a body that is not JSON, not UTF-8, too deep, absent)."""
     headers = dict(error.headers or {})
-    if error.status_code == 429 and "Retry-After" not in headers:
+    status, detail = error.status_code, error.detail
+    if status == 429 and "Retry-After" not in headers:
         headers["Retry-After"] = str(max(1, int(headers.get("RateLimit-Reset", "1"))))
+    if status == 429 and detail == HTTPStatus(429).phrase:  # raised without saying more
+        detail = f"Too many requests. The limit resets in {_seconds(int(headers['Retry-After']))}."
     if isinstance(error, ValidationException):
-        errors = [
-            {"field": item.get("key"), "message": item.get("message"), "in": item.get("source")}
-            for item in (error.extra if isinstance(error.extra, list) else [])
-            if isinstance(item, dict)
-        ]
-        fields = ", ".join(str(e["field"]) for e in errors if e["field"])
-        detail = f"Invalid request: {errors[0]['message']}" if errors else "Invalid request."
-        if fields:
-            detail = f"{detail} (field: {fields})"
-        return problem(400, detail, headers=headers, errors=errors)
-    detail = error.detail if error.status_code < 500 else HTTPStatus(error.status_code).phrase
-    return problem(error.status_code, detail, headers=headers)
+        found = violations(error)
+        if body_is_missing(found):
+            return problem(400, "The request body is empty; this endpoint needs a JSON body.",
+                           headers=headers)
+        return problem(422, summary(found), headers=headers, errors=found)
+    handler = request.scope.get("route_handler")
+    if status == 413 and isinstance(handler, HTTPRouteHandler) and (
+            limit := handler.resolve_request_max_body_size()):
+        detail = f"The request body is larger than the {limit:,} bytes it may have here."
+    if status >= 500:
+        detail = HTTPStatus(status).phrase
+    return problem(status, detail, headers=headers)
+
+
+def _seconds(count: int) -> str:
+    return f"{count} second{'s' if count != 1 else ''}"
 
 
 def unexpected_error(request: Request[Any, Any, Any], error: Exception) -> Response[dict[str, Any]]:

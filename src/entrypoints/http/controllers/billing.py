@@ -5,6 +5,7 @@ from typing import Any
 import msgspec
 from dishka.integrations.litestar import FromDishka
 from litestar import Controller, Request, Response, get, post
+from litestar.openapi import ResponseSpec
 from litestar.params import FromQuery, JSONBody
 from litestar.status_codes import HTTP_201_CREATED
 
@@ -42,6 +43,8 @@ class BillingController(Controller):
         return [PackageOut.of(pack) for pack in policy.packs]
 
     @post("/checkout", status_code=HTTP_201_CREATED,
+          responses={HTTP_201_CREATED: ResponseSpec(CheckoutOut, description="The payment "
+                                                    "opened and its Checkout page.")},
           description="Opens a payment for a credit pack and a Stripe Checkout page for it. "
                       "Honours `Idempotency-Key`. 503 when payments are not configured.")
     async def checkout(self, request: Request[Any, Any, Any], data: JSONBody[CheckoutIn],

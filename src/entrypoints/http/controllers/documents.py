@@ -4,7 +4,7 @@ from uuid import UUID
 
 from dishka.integrations.litestar import FromDishka
 from litestar import Controller, delete, get, patch, post
-from litestar.params import FromPath, JSONBody
+from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from application.documents.create_document import CreateDocument, CreateDocumentRequest
@@ -37,7 +37,8 @@ class DocumentsController(Controller):
     @get()
     async def list_documents(self, user: FromDishka[CurrentUser],
                              list_documents: FromDishka[ListDocuments],
-                             limit: Limit = 20, offset: Offset = 0) -> DocumentPageOut:
+                             limit: FromQuery[Limit] = 20, offset: FromQuery[Offset] = 0,
+                             ) -> DocumentPageOut:
         page = await list_documents(user.id, PageRequest(limit=limit, offset=offset))
         return DocumentPageOut.of(page)
 

@@ -6,6 +6,7 @@ from uuid import UUID
 import msgspec
 from dishka.integrations.litestar import FromDishka
 from litestar import Controller, Request, Response, get, post
+from litestar.openapi import ResponseSpec
 from litestar.params import FromPath
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
 
@@ -24,7 +25,9 @@ class GenerateController(Controller):
     path = "/api/v1/documents"
     tags = ["jobs"]
 
-    @post("/{document_id:uuid}/generate", status_code=HTTP_202_ACCEPTED)
+    @post("/{document_id:uuid}/generate", status_code=HTTP_202_ACCEPTED,
+          responses={HTTP_202_ACCEPTED: ResponseSpec(JobOut, description="The job, queued "
+                                                     "(or the document's active job).")})
     async def generate(self, request: Request[Any, Any, Any], document_id: FromPath[UUID],
                        user: FromDishka[CurrentUser], start: FromDishka[StartGeneration],
                        idempotent: FromDishka[IdempotentCall]) -> Response[bytes]:

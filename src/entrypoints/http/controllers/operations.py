@@ -4,6 +4,7 @@ import asyncio
 
 from dishka.integrations.litestar import FromDishka
 from litestar import Controller, Response, get
+from litestar.openapi import ResponseSpec
 from litestar.status_codes import HTTP_503_SERVICE_UNAVAILABLE
 
 from domain.ports.probe import StorageProbe
@@ -24,7 +25,9 @@ class OperationsController(Controller):
     async def health(self) -> StatusOut:
         return StatusOut(status="ok")
 
-    @get("/ready", opt={"exclude_from_rate_limit": True})
+    @get("/ready", opt={"exclude_from_rate_limit": True},
+         responses={HTTP_503_SERVICE_UNAVAILABLE: ResponseSpec(
+             StatusOut, description="The database does not answer.")})
     async def ready(self, probe: FromDishka[StorageProbe]) -> Response[StatusOut]:
         try:
             await asyncio.wait_for(probe.ping(), READY_TIMEOUT_S)
