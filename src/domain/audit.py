@@ -18,3 +18,9 @@ class AuditEntry:
     target: str | None = None
     ip: str | None = None
     details: dict[str, Any] = field(default_factory=dict)
+
+
+def targets_naming(user_id: UserId) -> tuple[str, ...]:
+    """Every way an entry's `target` names a user: their bare id, or `user:<id>` (admin
+    actions)."""
+    return str(user_id), f"user:{user_id}"

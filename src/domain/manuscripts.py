@@ -7,6 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from domain.languages import Language
+from domain.transliteration import to_latin
+
 
 class ExportFormat(StrEnum):
     PDF = "pdf"
@@ -120,10 +123,11 @@ def export_filename(title: str, format: ExportFormat) -> str:
     return f"{stem or 'document'}.{format.extension}"
 
 
-def ascii_filename(filename: str) -> str:
-    """The name for clients that only read an ASCII file name: the ASCII letters and digits
-    of `filename`, or `document` when it has none (a Cyrillic title, say)."""
+def ascii_filename(filename: str, language: Language | None = None) -> str:
+    """The name for clients that only read an ASCII file name: `filename` in Latin letters
+    (see `to_latin`; `language` is the document's), its ASCII letters and digits kept and
+    other runs as `-`; `document` when none is left."""
     stem, _, extension = filename.rpartition(".")
     ascii_stem = "-".join("".join(c if c.isascii() and c.isalnum() else " "
-                                  for c in stem).split())
+                                  for c in to_latin(stem, language)).split())
     return f"{ascii_stem or 'document'}.{extension}"

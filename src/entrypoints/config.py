@@ -150,19 +150,22 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
                     raise ConfigError(f"{name.upper()}: {entry!r} is not an address or a "
                                       "CIDR network") from None
         if self.is_production:
-            if len(self.secret_key) < MIN_SECRET_LENGTH or self.secret_key == DEV_SECRET:
-                raise ConfigError("SECRET_KEY must be set to at least 32 characters in production")
-            if self.development_mailer:
-                raise ConfigError("SMTP_HOST must be set in production (no development mailer)")
-            if self.debug:
-                raise ConfigError("DEBUG must be off in production")
-            if "*" in self.allowed_hosts:
-                raise ConfigError("ALLOWED_HOSTS must name the service's hosts in production, "
-                                  "not '*'")
-            if "*" in self.cors_origins:
-                raise ConfigError("CORS_ORIGINS must name the allowed origins in production, "
-                                  "not '*'")
+            self._check_production()
         return self
+
+    def _check_production(self) -> None:
+        if len(self.secret_key) < MIN_SECRET_LENGTH or self.secret_key == DEV_SECRET:
+            raise ConfigError("SECRET_KEY must be set to at least 32 characters in production")
+        if self.development_mailer:
+            raise ConfigError("SMTP_HOST must be set in production (no development mailer)")
+        if self.debug:
+            raise ConfigError("DEBUG must be off in production")
+        if "*" in self.allowed_hosts:
+            raise ConfigError("ALLOWED_HOSTS must name the service's hosts in production, "
+                              "not '*'")
+        if "*" in self.cors_origins:
+            raise ConfigError("CORS_ORIGINS must name the allowed origins in production, "
+                              "not '*'")
 
 
 _LISTS = {"cors_origins", "allowed_hosts", "admin_emails", "stripe_webhook_secret",

@@ -45,3 +45,18 @@ async def test_anonymise_actor_clears_only_that_users_entries(
     page = await storage.begin().audit.list(PageRequest())
     assert [entry.actor_id for entry in page.items] == [bob.id, None, None]
     assert [entry.id for entry in page.items] == [bobs.id, alices[1].id, alices[0].id]
+
+
+async def test_concerning_lists_entries_by_or_about_a_user_oldest_first(
+        storage: Storage, unit: Unit) -> None:
+    alice, bob = a_user(), a_user()
+    by_alice = an_audit_entry(actor=alice, target=None, at=NOW + minutes(2))
+    about_alice = an_audit_entry(actor=None, target=str(alice.id), at=NOW + minutes(1))
+    admin_on_alice = an_audit_entry(actor=bob, target=f"user:{alice.id}", at=NOW + minutes(3))
+    bobs = an_audit_entry(actor=bob, target=f"user:{bob.id}", at=NOW + minutes(4))
+    elsewhere = an_audit_entry(actor=None, target=f"payment:{alice.id}", at=NOW)
+    await given(storage, by_alice, about_alice, admin_on_alice, bobs, elsewhere)
+
+    assert await unit.audit.concerning(alice.id) == [about_alice, by_alice, admin_on_alice]
+    assert await unit.audit.concerning(bob.id) == [admin_on_alice, bobs]
+    assert await unit.audit.concerning(a_user().id) == []

@@ -114,3 +114,18 @@ async def test_count_by_state_counts_every_job(storage: Storage, unit: Unit) -> 
     assert await unit.jobs.count_by_state() == {
         JobState.QUEUED: 2, JobState.RUNNING: 1, JobState.SUCCEEDED: 0, JobState.FAILED: 0,
         JobState.CANCELLED: 1}
+
+
+async def test_all_of_lists_every_job_of_the_owner_oldest_first(
+        storage: Storage, unit: Unit) -> None:
+    alice, bob = a_user(), a_user()
+    first, second = a_document(owner=alice), a_document(owner=alice)
+    bobs_document = a_document(owner=bob)
+    done = a_job(owner=alice, document=first, created_at=NOW - minutes(9)).cancel(NOW)
+    queued = a_job(owner=alice, document=second, created_at=NOW - minutes(1))
+    again = a_job(owner=alice, document=first, created_at=NOW - minutes(5))
+    await given(storage, alice, bob, first, second, bobs_document, queued,
+                a_job(owner=bob, document=bobs_document), done, again)
+
+    assert await unit.jobs.all_of(alice.id) == [done, again, queued]
+    assert await unit.jobs.all_of(a_user().id) == []

@@ -163,3 +163,14 @@ async def test_anonymise_detaches_only_that_users_payments(storage: Storage, uni
     assert await after.payments.lock_by_intent("pi_h") == replace(hers, user_id=None)
     assert await after.payments.get(bob.id, his.id) == his
     assert await after.payments.revenue() == {"eur": 2 * hers.price.amount}
+
+
+async def test_all_of_lists_every_payment_of_the_owner_oldest_first(
+        storage: Storage, unit: Unit) -> None:
+    alice, bob = a_user(), a_user()
+    later = a_payment(user=alice, created_at=NOW + minutes(2), status=SUCCEEDED)
+    earlier = a_payment(user=alice, created_at=NOW - minutes(3), status=FAILED)
+    await given(storage, alice, bob, later, a_payment(user=bob), earlier)
+
+    assert await unit.payments.all_of(alice.id) == [earlier, later]
+    assert await unit.payments.all_of(a_user().id) == []

@@ -3,6 +3,7 @@
 import pytest
 
 from domain.citations import citation_groups, replace_citation_groups
+from domain.languages import Language
 from domain.manuscripts import (
     Block,
     BlockKind,
@@ -29,10 +30,32 @@ def test_blocks_split_on_blank_lines_and_hashes_make_subheadings() -> None:
 
 @pytest.mark.parametrize(("title", "name", "plain"), [
     ("Bridges: of Kyiv?", "Bridges-of-Kyiv.pdf", "Bridges-of-Kyiv.pdf"),
-    ("Мости Києва", "Мости-Києва.pdf", "document.pdf"),
-    ("Мости 2024 Kyiv", "Мости-2024-Kyiv.pdf", "2024-Kyiv.pdf"),
+    ("Мости Києва", "Мости-Києва.pdf", "Mosty-Kyieva.pdf"),
+    ("Мости 2024 Kyiv", "Мости-2024-Kyiv.pdf", "Mosty-2024-Kyiv.pdf"),
     ("???", "document.pdf", "document.pdf"),
+    ("数字化", "数字化.pdf", "document.pdf"),
 ])
 def test_file_names(title: str, name: str, plain: str) -> None:
     assert export_filename(title, ExportFormat.PDF) == name
     assert ascii_filename(name) == plain
+
+
+@pytest.mark.parametrize(("title", "language", "plain"), [
+    # Ukrainian: the national system of 2010 (KMU), the issue's own example
+    ("Цифрова трансформація", "uk", "Tsyfrova-transformatsiia"),
+    ("Єдність, Їжак і Згорани: ЩАСТЯ", "uk", "Yednist-Yizhak-i-Zghorany-SHCHASTIA"),
+    # Russian: ICAO Doc 9303, as Russian passports since 2013
+    ("Цифровая трансформация экономики", "ru", "Tsifrovaia-transformatsiia-ekonomiki"),
+    ("Юрий и подъезд", "ru", "Iurii-i-podieezd"),
+    # without a language, letters only one of them has decide
+    ("Цифрова трансформація", None, "Tsyfrova-transformatsiia"),
+    ("Экономика", None, "Ekonomika"),
+    # Italian (and other Latin) accents folded
+    ("Perché l'Università è così", "it", "Perche-l-Universita-e-cosi"),
+    ("Straße über Łódź", "de", "Strasse-uber-Lodz"),
+])
+def test_the_ascii_name_is_the_title_transliterated(title: str, language: str | None,
+                                                     plain: str) -> None:
+    name = export_filename(title, ExportFormat.PDF)
+    spoken = None if language is None else Language(language)
+    assert ascii_filename(name, spoken) == f"{plain}.pdf"

@@ -1,7 +1,9 @@
 """The `tesigo` command as an operator meets it."""
 
+import json
+
 import pytest
-from tests.e2e.processes import run_tesigo, tesigo_env
+from tests.e2e.processes import Served, run_tesigo, tesigo_env
 
 pytestmark = pytest.mark.e2e
 
@@ -34,3 +36,18 @@ def test_migrate_then_create_admin(tmp_path) -> None:
     bad = run_tesigo("create-admin", "not-an-address", env=env, cwd=tmp_path)
     assert bad.returncode == 2
     assert "e-mail" in bad.stderr
+
+
+def test_serve_says_it_is_starting_before_it_builds_the_app(tmp_path) -> None:
+    """The first line comes before the imports and the app's construction (seconds), so an
+    operator is not left looking at a silent terminal; `serving` follows once it is built."""
+    served = Served(tesigo_env(LOG_FORMAT="json"), tmp_path, "--no-worker")
+    try:
+        served.wait_until_healthy()
+    finally:
+        served.stop()
+    lines = [line for line in served.log_path.read_text().splitlines() if line.startswith("{")]
+    events = [json.loads(line)["event"] for line in lines]
+    assert events[0] == "starting"
+    assert events.index("starting") < events.index("serving")
+    assert json.loads(lines[0])["port"] == served.port

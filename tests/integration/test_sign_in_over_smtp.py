@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from dishka import Provider, Scope, provide
 from litestar.testing import AsyncTestClient
+from prometheus_client import REGISTRY
+from structlog.testing import capture_logs
 from tests.smtp_server import SmtpTestServer
 
 from adapters.memory.system import FixedClock
@@ -92,6 +94,7 @@ async def test_refresh_rotation_reuse_and_logout_all(stack: Stack) -> None:
     assert rotated.status_code == 200
     new = rotated.json()
     assert new["refresh_token"] != pair["refresh_token"]
+    stack.clock.advance(seconds=11)  # past REFRESH_REUSE_GRACE_S: no second tab, a replay
     reused = await stack.client.post(REFRESH, json={"refresh_token": pair["refresh_token"]})
     assert reused.status_code == 401
     killed = await stack.client.post(REFRESH, json={"refresh_token": new["refresh_token"]})
@@ -118,3 +121,52 @@ async def test_with_smtp_down_the_request_still_succeeds_and_mail_goes_out_later
     assert len(stack.smtp.messages) == 1  # delivered once
     token = stack.token_in()
     assert (await stack.client.post(VERIFY, json={"token": token})).status_code == 200
+
+
+def emails(outcome: str) -> float:
+    return REGISTRY.get_sample_value("tesigo_emails_total", {"outcome": outcome}) or 0.0
+
+
+async def test_mail_sent_right_after_the_answer_is_counted(stack: Stack) -> None:
+    sent, failed = emails("sent"), emails("failed")
+
+    await stack.request_link()
+
+    assert len(stack.smtp.messages) == 1  # sent on the request path, not by the worker
+    assert (emails("sent"), emails("failed")) == (sent + 1, failed)
+
+
+def delivery_failures(logs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [entry for entry in logs if entry["event"] == "e-mail delivery failed"]
+
+
+async def test_a_refused_message_is_logged_with_the_servers_code_and_host(
+        stack: Stack) -> None:
+    stack.smtp.reply = "554 5.7.1 Transaction failed"
+    failed = emails("failed")
+
+    with capture_logs() as logs:
+        await stack.request_link()  # the answer's background delivery
+        stack.clock.advance(seconds=30)
+        await stack.worker.deliver_mail()  # and the worker's retry
+
+    [first, retry] = delivery_failures(logs)
+    assert first["log_level"] == retry["log_level"] == "warning"
+    assert (first["smtp_code"], first["server"]) == (554, f"{stack.smtp.host}:{stack.smtp.port}")
+    assert "Transaction failed" in first["reason"]
+    assert (first["attempts"], retry["attempts"]) == (1, 2)
+    assert retry["message_id"] == first["message_id"] and retry["retry_at"]
+    assert emails("failed") == failed + 2
+    assert "/auth/verify" not in str(logs) and "token=" not in str(logs)
+
+
+async def test_an_unreachable_server_is_logged_without_a_code(stack: Stack) -> None:
+    stack.smtp.stop()
+
+    with capture_logs() as logs:
+        await stack.request_link()
+
+    [failure] = delivery_failures(logs)
+    assert failure["smtp_code"] is None
+    assert failure["server"] == f"{stack.smtp.host}:{stack.smtp.port}"
+    assert failure["reason"] and "/auth/verify" not in str(logs)

@@ -35,6 +35,14 @@ def is_transient(error: BaseException) -> bool:
     return isinstance(error, openai.APIError)
 
 
+def failure_kind(error: BaseException) -> str:
+    """A failure in words that cannot carry the API key or the prompt, for logs: the HTTP
+    status or the kind of error, never the server's message (it may echo what it was sent)."""
+    if isinstance(error, openai.APIStatusError):
+        return f"HTTP {error.status_code}"
+    return type(error).__name__
+
+
 def is_model_missing(error: BaseException) -> bool:
     return isinstance(error, openai.NotFoundError)
 

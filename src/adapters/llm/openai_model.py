@@ -54,7 +54,7 @@ class OpenAiLanguageModel(LanguageModel):
         self._secret = api_key
         self._models = (model,) if fallback_model in (None, "", model) else (model, fallback_model)
         self._max_attempts, self._clock, self._sleep = max(1, max_attempts), clock, sleep
-        self._breaker = breaker or CircuitBreaker(clock=clock)
+        self._breaker = breaker or CircuitBreaker(clock=clock, name=model)
 
     def estimate_tokens(self, prompt: Prompt) -> int:
         return estimate_prompt_tokens(prompt)
@@ -95,7 +95,7 @@ class OpenAiLanguageModel(LanguageModel):
         try:
             for model in self._models:
                 try:
-                    answer = await with_retries(partial(ask, model),
+                    answer = await with_retries(partial(ask, model), model=model,
                                                 attempts=self._max_attempts, sleep=self._sleep)
                 except (openai.OpenAIError, RetryLater, StreamInterrupted) as error:
                     failures.append((model, error))

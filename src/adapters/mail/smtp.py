@@ -4,6 +4,8 @@ from adapters.mail.message import build_mime
 from domain.outbox import EmailMessage
 from domain.ports.mailer import MailDeliveryError, Mailer
 
+_MAX_REPLY = 200
+
 
 class SmtpMailer(Mailer):
     """Sends each message over its own SMTP connection (the outbox sends few, and retries)."""
@@ -16,10 +18,12 @@ class SmtpMailer(Mailer):
         self._starttls, self._timeout_s = starttls, timeout_s
 
     async def send(self, message: EmailMessage) -> None:
+        server = f"{self._host}:{self._port}"
         try:
             mime = build_mime(message, sender=self._sender)
         except ValueError as error:
-            raise MailDeliveryError(f"the message could not be built: {error}") from error
+            raise MailDeliveryError(f"the message could not be built: {error}",
+                                    server=server) from error
         try:
             await aiosmtplib.send(
                 mime, hostname=self._host, port=self._port, username=self._username,
@@ -28,6 +32,22 @@ class SmtpMailer(Mailer):
         except (aiosmtplib.SMTPException, OSError) as error:
             # The cause names the server's answer, never the message: bodies carry sign-in links.
             raise MailDeliveryError(
-                f"SMTP {self._host}:{self._port} did not accept the message: "
-                f"{type(error).__name__}: {error}"
+                f"SMTP {server} did not accept the message: {type(error).__name__}: "
+                f"{_reply(error)}", code=_code(error), server=server,
             ) from error
+
+
+def _code(error: Exception) -> int | None:
+    """The server's reply code: the error's own, or the first refused recipient's."""
+    if isinstance(error, aiosmtplib.SMTPRecipientsRefused) and error.recipients:
+        return error.recipients[0].code
+    return error.code if isinstance(error, aiosmtplib.SMTPResponseException) else None
+
+
+def _reply(error: Exception) -> str:
+    """What the server said (or what went wrong on the way), on one line, shortened."""
+    if isinstance(error, aiosmtplib.SMTPResponseException):
+        text = f"{error.code} {error.message}"
+    else:
+        text = str(error) or "no answer"
+    return " ".join(text.split())[:_MAX_REPLY]

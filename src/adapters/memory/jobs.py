@@ -86,6 +86,10 @@ class InMemoryJobRepository(JobRepository):
                   if job.document_id == document_id and job.state in _ACTIVE]
         return max(active, key=lambda job: (job.created_at, job.id), default=None)
 
+    async def all_of(self, owner: UserId) -> Sequence[GenerationJob]:
+        return sorted((job for job in self._jobs() if job.owner == owner),
+                      key=lambda job: (job.created_at, job.id))
+
     async def append_event(self, event: JobEvent) -> None:
         if await self.get_for_worker(event.job_id) is None:
             raise NotFound("No such job.")

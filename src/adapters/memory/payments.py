@@ -64,6 +64,10 @@ class InMemoryPaymentRepository(PaymentRepository):
         return page_of(owned, page, newest_first=True,
                        key=lambda payment: (payment.created_at, payment.id))
 
+    async def all_of(self, owner: UserId) -> Sequence[Payment]:
+        return sorted((payment for payment in self._payments() if payment.user_id == owner),
+                      key=lambda payment: (payment.created_at, payment.id))
+
     async def revenue(self) -> dict[str, int]:
         collected: Counter[str] = Counter()
         for payment in self._payments():

@@ -1,3 +1,4 @@
+from collections.abc import Sequence
 from datetime import datetime
 from typing import NamedTuple
 
@@ -46,6 +47,9 @@ class InMemorySessionRepository(SessionRepository):
                  if f.expires_at < now or (f.revoked_at is not None and f.revoked_at < now)}
         self._forget(ended)
         return len(ended)
+
+    async def all_of(self, user_id: UserId) -> Sequence[SessionFamily]:
+        return sorted(self._families_of(user_id), key=lambda f: (f.created_at, f.id))
 
     def forget_user(self, user_id: UserId) -> None:
         """Drop the user's families and their tokens, as the foreign keys cascade in SQL."""

@@ -1,12 +1,13 @@
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, bindparam, insert, select, update
+from sqlalchemy import Row, bindparam, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.sql.execution import execute
 from adapters.sql.paging import PagedQuery
 from adapters.sql.tables import audit_log
-from domain.audit import AuditEntry
+from domain.audit import AuditEntry, targets_naming
 from domain.ids import AuditEntryId, UserId
 from domain.pages import Page, PageRequest
 from domain.ports.audit import AuditLog
@@ -21,6 +22,10 @@ def _entry(row: Row[Any]) -> AuditEntry:
 _INSERT = insert(audit_log)
 _NEWEST_FIRST = PagedQuery(
     select(audit_log).order_by(audit_log.c.at.desc(), audit_log.c.id.desc()), _entry)
+_CONCERNING = (select(audit_log)
+               .where(or_(audit_log.c.actor_id == bindparam("actor"),
+                          audit_log.c.target.in_(bindparam("targets", expanding=True))))
+               .order_by(audit_log.c.at, audit_log.c.id))
 _ANONYMISE = (update(audit_log).where(audit_log.c.actor_id == bindparam("actor"))
               .values(actor_id=None))
 
@@ -39,3 +44,8 @@ class SqlAuditLog(AuditLog):
 
     async def anonymise_actor(self, actor_id: UserId) -> None:
         await execute(self._session, _ANONYMISE, {"actor": actor_id})
+
+    async def concerning(self, user_id: UserId) -> Sequence[AuditEntry]:
+        rows = await execute(self._session, _CONCERNING,
+                             {"actor": user_id, "targets": list(targets_naming(user_id))})
+        return [_entry(row) for row in rows]

@@ -42,6 +42,8 @@ _ACTIVE = (select(generation_jobs)
                   _c.state.in_([_QUEUED, _RUNNING]))
            .order_by(_c.created_at.desc(), _c.id.desc())
            .limit(1))
+_OF_OWNER = (select(generation_jobs).where(_c.owner_id == bindparam("owner"))
+             .order_by(_c.created_at, _c.id))
 _INSERT_EVENT = insert(job_events)
 _EVENTS_AFTER = (select(job_events)
                  .where(_e.job_id == bindparam("job_id"), _e.seq > bindparam("after"))
@@ -129,6 +131,10 @@ class SqlJobRepository(JobRepository):
         row = (await execute(self._session, _ACTIVE, {"document_id": document_id})
                ).one_or_none()
         return None if row is None else job_from_row(row)
+
+    async def all_of(self, owner: UserId) -> Sequence[GenerationJob]:
+        return [job_from_row(row)
+                for row in await execute(self._session, _OF_OWNER, {"owner": owner})]
 
     async def append_event(self, event: JobEvent) -> None:
         await execute(self._session, _INSERT_EVENT, event_row(event),

@@ -1,3 +1,4 @@
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -69,6 +70,8 @@ _NEWEST_FIRST = PagedQuery(
     select(payments).where(_p.user_id == bindparam("owner"))
     .order_by(_p.created_at.desc(), _p.id.desc()),
     _payment)
+_OLDEST_FIRST = (select(payments).where(_p.user_id == bindparam("owner"))
+                 .order_by(_p.created_at, _p.id))
 # PostgreSQL's SUM of a bigint is a numeric (a Decimal in Python): cast it back to an integer.
 _REVENUE = (select(_p.currency, cast(func.sum(_p.amount), BigInteger).label("collected"))
             .where(_p.status == PaymentStatus.SUCCEEDED.value).group_by(_p.currency))
@@ -112,6 +115,10 @@ class SqlPaymentRepository(PaymentRepository):
 
     async def list(self, owner: UserId, page: PageRequest) -> Page[Payment]:
         return await _NEWEST_FIRST.fetch(self._session, page, {"owner": owner})
+
+    async def all_of(self, owner: UserId) -> Sequence[Payment]:
+        return [_payment(row)
+                for row in await execute(self._session, _OLDEST_FIRST, {"owner": owner})]
 
     async def revenue(self) -> dict[str, int]:
         rows = (await execute(self._session, _REVENUE)).all()

@@ -1,3 +1,4 @@
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +23,8 @@ _REVOKE_ALL = (update(session_families)
                .where(_f.user_id == bindparam("user"), _f.revoked_at.is_(None),
                       _f.expires_at > bindparam("now"))
                .values(revoked_at=bindparam("now")))
+_OF_USER = (select(session_families).where(_f.user_id == bindparam("user"))
+            .order_by(_f.created_at, _f.id))
 _DELETE_ENDED = delete(session_families).where(
     or_(_f.revoked_at < bindparam("now"), _f.expires_at < bindparam("now")))
 
@@ -58,6 +61,10 @@ class SqlSessionRepository(SessionRepository):
 
     async def delete_ended(self, now: datetime) -> int:
         return (await execute(self._session, _DELETE_ENDED, {"now": now})).rowcount
+
+    async def all_of(self, user_id: UserId) -> Sequence[SessionFamily]:
+        return [_family(row) for row in await execute(self._session, _OF_USER,
+                                                      {"user": user_id})]
 
     async def _issue(self, family: SessionFamily) -> None:
         await execute(self._session, _INSERT_TOKEN, {

@@ -1,9 +1,16 @@
 from __future__ import annotations
 
 from adapters.processes.pool import ProcessPool, WorkCrashed, WorkTimedOut
-from adapters.uploads.extract import extract_text
 from domain.ports.uploads import TextExtractor
 from domain.uploads import UnsafeFile
+
+
+def extract_in_worker(data: bytes) -> str:
+    """Runs inside a worker: only the workers import the parsers (python-docx, pypdf), so
+    the API process starts without them."""
+    from adapters.uploads.extract import extract_text
+
+    return extract_text(data)
 
 
 class PooledTextExtractor(TextExtractor):
@@ -15,7 +22,7 @@ class PooledTextExtractor(TextExtractor):
 
     async def extract(self, data: bytes) -> str:
         try:
-            return await self._pool.run(extract_text, data, timeout_s=self._timeout_s)
+            return await self._pool.run(extract_in_worker, data, timeout_s=self._timeout_s)
         except WorkTimedOut as error:
             raise UnsafeFile("The file took too long to read and was refused.") from error
         except (WorkCrashed, MemoryError) as error:

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from application.exports.manuscript_builder import ManuscriptBuilder
 from domain.errors import InvalidTransition
 from domain.ids import DocumentId, UserId
-from domain.manuscripts import ExportFormat, export_filename
+from domain.manuscripts import ExportFormat, ascii_filename, export_filename
 from domain.ports.documents import DocumentRepository
 from domain.ports.exports import BlobStore, DocumentRenderer
 from domain.ports.system import Clock
@@ -13,6 +13,7 @@ from domain.ports.users import UserRepository
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ExportFile:
     filename: str
+    ascii_filename: str  # for clients that read no UTF-8 name: the title in Latin letters
     content_type: str
     data: bytes
 
@@ -59,7 +60,9 @@ class ExportDocument:
             data = await self._renderer.render(manuscript, format)
             await self._blobs.put(key, data)
             await self._forget_older(owner, document.id, document.revision)
-        return ExportFile(filename=export_filename(document.spec.title, format),
+        filename = export_filename(document.spec.title, format)
+        return ExportFile(filename=filename,
+                          ascii_filename=ascii_filename(filename, document.spec.language),
                           content_type=format.content_type, data=data)
 
     async def _forget_older(self, owner: UserId, document_id: DocumentId,

@@ -1,5 +1,9 @@
-from dataclasses import dataclass
+from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from domain.ids import OutboxMessageId
 from domain.ports.mailer import MailDeliveryError, Mailer
 from domain.ports.outbox import Outbox
 from domain.ports.system import Clock
@@ -8,10 +12,24 @@ from domain.ports.transactions import TransactionManager
 CLAIM_LEASE_S = 120
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeliveryFailure:
+    """Why one message was not delivered, in terms safe to log: no recipient's text, no
+    link. `retry_at` is None when the message has used up its attempts."""
+
+    message_id: OutboxMessageId
+    attempts: int
+    reason: str
+    code: int | None
+    server: str | None
+    retry_at: datetime | None
+
+
 @dataclass(frozen=True, slots=True)
 class DeliveryReport:
     sent: int
     failed: int
+    failures: tuple[DeliveryFailure, ...] = field(default=())
 
 
 class DeliverOutbox:
@@ -21,6 +39,7 @@ class DeliverOutbox:
       deliverers never send one message twice
     - a delivered message is marked sent and its body wiped
     - a failed delivery is retried later with a growing delay; nothing is lost
+    - the report says, per failed message, what the transport answered
     """
 
     def __init__(self, outbox: Outbox, mailer: Mailer, tx: TransactionManager,
@@ -30,15 +49,19 @@ class DeliverOutbox:
     async def __call__(self, limit: int = 20) -> DeliveryReport:
         claimed = await self._outbox.claim_due(self._clock.now(), limit, CLAIM_LEASE_S)
         await self._tx.commit()
-        sent = failed = 0
+        sent, failures = 0, list[DeliveryFailure]()
         for message in claimed:
             try:
                 await self._mailer.send(message.message)
             except MailDeliveryError as error:
-                await self._outbox.save(message.failed(str(error), self._clock.now()))
-                failed += 1
+                failed = message.failed(str(error), self._clock.now())
+                await self._outbox.save(failed)
+                failures.append(DeliveryFailure(
+                    message_id=message.id, attempts=failed.attempts, reason=error.reason,
+                    code=error.code, server=error.server,
+                    retry_at=failed.next_attempt_at if failed.pending else None))
             else:
                 await self._outbox.save(message.delivered(self._clock.now()))
                 sent += 1
             await self._tx.commit()
-        return DeliveryReport(sent=sent, failed=failed)
+        return DeliveryReport(sent=sent, failed=len(failures), failures=tuple(failures))

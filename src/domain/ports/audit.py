@@ -1,4 +1,5 @@
 from abc import abstractmethod
+from collections.abc import Sequence
 from typing import Protocol
 
 from domain.audit import AuditEntry
@@ -12,6 +13,8 @@ class AuditLog(Protocol):
     - `record` appends in the caller's transaction; entries are never changed.
     - `list` is newest first.
     - `anonymise_actor` clears the actor of a user's entries when the account is erased.
+    - `concerning` lists every entry by a user (their `actor_id`) or about them (a `target`
+      among `domain.audit.targets_naming`), oldest first, in one round trip.
     """
 
     @abstractmethod
@@ -22,3 +25,6 @@ class AuditLog(Protocol):
 
     @abstractmethod
     async def anonymise_actor(self, actor_id: UserId) -> None: ...
+
+    @abstractmethod
+    async def concerning(self, user_id: UserId) -> Sequence[AuditEntry]: ...

@@ -31,6 +31,7 @@ class JobRepository(Protocol):
       a cancel was requested; LeaseLost when the worker no longer holds it.
     - `request_cancel` sets only the cancel request (NotFound for a missing job).
     - `active_for_document` is the queued or running job of a document, if any.
+    - `all_of` is every job of an owner (of any state), oldest first, in one round trip.
     - `append_event` stores an event; (job_id, seq) is unique (Conflict otherwise).
       `events_after` lists a job's events with seq > `after`, in order, at most `limit`.
     - `count_by_state` counts all jobs by state.
@@ -60,6 +61,9 @@ class JobRepository(Protocol):
 
     @abstractmethod
     async def active_for_document(self, document_id: DocumentId) -> GenerationJob | None: ...
+
+    @abstractmethod
+    async def all_of(self, owner: UserId) -> Sequence[GenerationJob]: ...
 
     @abstractmethod
     async def append_event(self, event: JobEvent) -> None: ...

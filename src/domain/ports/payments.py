@@ -1,4 +1,5 @@
 from abc import abstractmethod
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -16,7 +17,8 @@ class PaymentRepository(Protocol):
       `lock` of the same payment waits), so two events about one payment apply one after the
       other; None when there is no such payment.
     - `save` stores a changed payment; NotFound if it is gone.
-    - `list` pages through one user's payments, newest first.
+    - `list` pages through one user's payments, newest first; `all_of` is every payment of
+      the user, oldest first, in one round trip.
     - `revenue` sums what succeeded payments collected, per currency (refunded and failed
       payments collected nothing that stayed).
     - `anonymise` detaches a user's payments from them (user_id None), for an account that
@@ -40,6 +42,9 @@ class PaymentRepository(Protocol):
 
     @abstractmethod
     async def list(self, owner: UserId, page: PageRequest) -> Page[Payment]: ...
+
+    @abstractmethod
+    async def all_of(self, owner: UserId) -> Sequence[Payment]: ...
 
     @abstractmethod
     async def revenue(self) -> dict[str, int]: ...

@@ -1,4 +1,5 @@
 from abc import abstractmethod
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -19,6 +20,8 @@ class SessionRepository(Protocol):
       rotations of one token cannot both win.
     - `revoke_all` revokes every active family of the user; returns how many.
     - `delete_ended` removes families revoked or expired before `now`; returns how many.
+    - `all_of` lists every stored family of the user (active, revoked or expired), oldest
+      first, in one round trip.
     """
 
     @abstractmethod
@@ -35,3 +38,6 @@ class SessionRepository(Protocol):
 
     @abstractmethod
     async def delete_ended(self, now: datetime) -> int: ...
+
+    @abstractmethod
+    async def all_of(self, user_id: UserId) -> Sequence[SessionFamily]: ...

@@ -8,14 +8,14 @@ from typing import Any
 from dishka import AsyncContainer
 from dishka.integrations.litestar import DishkaRouter, setup_dishka
 from litestar import Litestar
-from litestar.config.allowed_hosts import AllowedHostsConfig
 from litestar.config.cors import CORSConfig
-from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
-from litestar.openapi.spec import Components, SecurityScheme
 from litestar.plugins.prometheus import PrometheusConfig, PrometheusController
 
+from entrypoints.billing_config import credit_packs
 from entrypoints.config import Settings
+from entrypoints.http.allow_header import allow_every_method
+from entrypoints.http.allowed_hosts import allowed_hosts
+from entrypoints.http.client_address import trusted_proxies
 from entrypoints.http.controllers.account import AccountController
 from entrypoints.http.controllers.admin import AdminController
 from entrypoints.http.controllers.billing import BillingController
@@ -28,8 +28,11 @@ from entrypoints.http.controllers.operations import OperationsController
 from entrypoints.http.controllers.sign_in import SignInController
 from entrypoints.http.controllers.webhooks import WebhooksController
 from entrypoints.http.errors import EXCEPTION_HANDLERS
+from entrypoints.http.metrics_access import metrics_access
 from entrypoints.http.middleware import request_context
+from entrypoints.http.openapi import api_docs
 from entrypoints.http.rate_limits import api_limit, sign_in_limit
+from entrypoints.http.request_body import ApiRequest
 
 MAX_BODY_BYTES = 1 * 1024 * 1024
 BEARER = {"BearerToken": []}  # type: ignore[var-annotated]
@@ -38,6 +41,7 @@ BEARER = {"BearerToken": []}  # type: ignore[var-annotated]
 class MetricsController(PrometheusController):
     path = "/metrics"
     include_in_schema = False
+    guards = [metrics_access]  # METRICS_ALLOWED peers or METRICS_TOKEN; others get 404
 
 
 def create_app(container: AsyncContainer, settings: Settings,
@@ -59,23 +63,24 @@ def create_app(container: AsyncContainer, settings: Settings,
     app = Litestar(
         route_handlers=[sign_in, account, api, operations],
         exception_handlers=EXCEPTION_HANDLERS,
-        middleware=[request_context(hsts=settings.is_production), prometheus.middleware],
+        middleware=[*([trusted_proxies(settings.trusted_proxies)] if settings.trusted_proxies
+                      else []),
+                    allowed_hosts(settings.allowed_hosts), prometheus.middleware],
         cors_config=CORSConfig(allow_origins=settings.cors_origins, allow_credentials=False,
                                allow_headers=["Authorization", "Content-Type",
                                               "Idempotency-Key", "X-Request-ID"])
         if settings.cors_origins else None,
-        allowed_hosts=AllowedHostsConfig(allowed_hosts=settings.allowed_hosts),
-        openapi_config=OpenAPIConfig(
-            title="TesiGo API", version="1.0.0", path="/schema",
-            render_plugins=[JsonRenderPlugin(), SwaggerRenderPlugin()],
-            components=Components(security_schemes={"BearerToken": SecurityScheme(
-                type="http", scheme="bearer", bearer_format="JWT")}),
-        ),
+        openapi_config=api_docs(packs=[p.id for p in credit_packs(settings.credit_packs)]),
         request_max_body_size=MAX_BODY_BYTES,
+        request_class=ApiRequest,
+        before_send=[allow_every_method()],
         debug=settings.debug,
         logging_config=None,  # structlog is configured once, by the entry point
         on_startup=list(on_startup),
         on_shutdown=list(on_shutdown),
     )
+    # Around Litestar's own handler rather than in `middleware`: route middleware never sees
+    # the answers routing gives itself (404, 405), which need the headers (HSTS) as well.
+    app.asgi_handler = request_context(hsts=settings.is_production)(app.asgi_handler)
     setup_dishka(container, app)
     return app

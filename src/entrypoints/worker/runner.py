@@ -14,14 +14,12 @@ from collections.abc import Awaitable, Callable
 
 import structlog
 from dishka import AsyncContainer
-from prometheus_client import Counter
 
 from application.housekeeping import Housekeeping
-from application.mail.deliver_outbox import DeliverOutbox
+from entrypoints.mail_delivery import deliver_outbox
 from entrypoints.worker.jobs import JobRunner
 
 HOUSEKEEPING_EVERY_S = 300.0
-EMAILS = Counter("tesigo_emails_total", "E-mails handed to the mail transport", ["outcome"])
 log = structlog.get_logger("tesigo.worker")
 
 
@@ -49,12 +47,7 @@ class Worker:
         log.info("worker stopped")
 
     async def deliver_mail(self) -> None:
-        async with self._container() as scope:
-            report = await (await scope.get(DeliverOutbox))()
-        EMAILS.labels("sent").inc(report.sent)
-        EMAILS.labels("failed").inc(report.failed)
-        if report.sent or report.failed:
-            log.info("outbox delivered", sent=report.sent, failed=report.failed)
+        await deliver_outbox(self._container)
 
     async def keep_house(self) -> None:
         async with self._container() as scope:

@@ -8,14 +8,8 @@ from application.auth.delete_account import DeleteAccount
 from application.auth.export_my_data import ExportMyData
 from application.auth.logout_all import LogoutAll, LogoutAllRequest
 from entrypoints.http.auth_schemas import UserOut
-from entrypoints.http.document_schemas import DocumentOut
 from entrypoints.http.identity import ClientIp, CurrentUser
-from entrypoints.http.schema_base import Strict
-
-
-class PersonalDataOut(Strict, kw_only=True, frozen=True):
-    user: UserOut
-    documents: list[DocumentOut]
+from entrypoints.http.personal_data_schemas import PersonalDataOut
 
 
 class AccountController(Controller):
@@ -30,9 +24,7 @@ class AccountController(Controller):
     @get("/me/export")
     async def export(self, user: FromDishka[CurrentUser],
                      export: FromDishka[ExportMyData]) -> PersonalDataOut:
-        data = await export(user.id)
-        return PersonalDataOut(user=UserOut.of(data.user),
-                               documents=[DocumentOut.of(d) for d in data.documents])
+        return PersonalDataOut.of(await export(user.id))
 
     @delete("/me", status_code=HTTP_204_NO_CONTENT)
     async def erase(self, user: FromDishka[CurrentUser],

@@ -15,7 +15,7 @@ from litestar.status_codes import HTTP_200_OK
 from application.exports.attach_requirements import AttachRequirements
 from application.exports.export_document import ExportDocument
 from domain.ids import DocumentId
-from domain.manuscripts import ExportFormat, ascii_filename
+from domain.manuscripts import ExportFormat
 from domain.uploads import MAX_UPLOAD_BYTES
 from entrypoints.http.document_schemas import DocumentOut
 from entrypoints.http.identity import CurrentUser
@@ -28,11 +28,10 @@ class RequirementsUpload:
     file: UploadFile
 
 
-def attachment(filename: str) -> str:
+def attachment(filename: str, ascii_name: str) -> str:
     """A Content-Disposition naming the file for every client: an ASCII fallback and the
     UTF-8 name (RFC 6266)."""
-    return (f"attachment; filename=\"{ascii_filename(filename)}\"; "
-            f"filename*=UTF-8''{quote(filename)}")
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
 
 
 class ExportsController(Controller):
@@ -46,8 +45,12 @@ class ExportsController(Controller):
                      user: FromDishka[CurrentUser],
                      export: FromDishka[ExportDocument]) -> Response[bytes]:
         file = await export(user.id, DocumentId(document_id), format)
+        # Content-Type also as a header, which Litestar keeps as it is: from `media_type`
+        # alone it appends a second charset to a text/* type that already names one.
         return Response(file.data, media_type=file.content_type,
-                        headers={"Content-Disposition": attachment(file.filename),
+                        headers={"Content-Type": file.content_type,
+                                 "Content-Disposition": attachment(file.filename,
+                                                                   file.ascii_filename),
                                  "Cache-Control": "private, no-store"})
 
     @post("/{document_id:uuid}/requirements", status_code=HTTP_200_OK,

@@ -14,7 +14,6 @@ from application.auth.logout import Logout, LogoutRequest
 from application.auth.refresh_session import RefreshRequest, RefreshSession
 from application.auth.request_magic_link import MagicLinkRequest, RequestMagicLink
 from application.auth.verify_magic_link import VerifyMagicLink, VerifyMagicLinkRequest
-from application.mail.deliver_outbox import DeliverOutbox
 from entrypoints.http.auth_schemas import (
     DetailOut,
     MagicLinkIn,
@@ -23,6 +22,7 @@ from entrypoints.http.auth_schemas import (
     VerifyIn,
 )
 from entrypoints.http.identity import ClientIp
+from entrypoints.mail_delivery import deliver_outbox
 
 log = structlog.get_logger("tesigo.mail")
 SENT = "If the address can sign in, a sign-in link is on its way. It expires in 10 minutes."
@@ -31,9 +31,7 @@ SENT = "If the address can sign in, a sign-in link is on its way. It expires in 
 async def deliver_mail_now(container: AsyncContainer) -> None:
     """Send the outbox right after the answer went out; the worker retries what fails."""
     try:
-        async with container() as request_container:
-            deliver = await request_container.get(DeliverOutbox)
-            await deliver()
+        await deliver_outbox(container)
     except Exception:  # the worker will deliver it later; never lose the log line
         log.exception("immediate e-mail delivery failed; the worker will retry")
 
