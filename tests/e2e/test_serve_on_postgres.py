@@ -1,7 +1,9 @@
 """The real `tesigo serve` process on PostgreSQL, driven over HTTP: sign-in through a real
-SMTP server, documents, and ownership between two users."""
+SMTP server, documents, ownership between two users, refreshes in parallel tabs, and what
+PostgreSQL cannot store (a NUL character, an offset past a bigint) never reaching it."""
 
 import asyncio
+import json
 import re
 import time
 from collections.abc import Iterator
@@ -10,8 +12,10 @@ import httpx
 import pytest
 from tests.e2e.processes import Served, serving, tesigo_env
 from tests.smtp_server import SmtpTestServer
+from tests.stripe_signing import signature_header
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
+SECRET = "whsec_e2e_serve_0123456789"
 LINK = re.compile(r"http://app\.test/auth/verify\?token=([A-Za-z0-9_\-]+)")
 SPEC = {"title": "Bridges", "topic": "Suspension bridges in Europe", "kind": "thesis",
         "language": "uk", "target_words": 12000, "citation_style": "gost"}
@@ -26,7 +30,8 @@ def service(own_database: str, tmp_path) -> Iterator[tuple[Served, SmtpTestServe
                      SMTP_HOST=smtp.host, SMTP_PORT=str(smtp.port), APP_URL="http://app.test",
                      ALLOWED_HOSTS="127.0.0.1,localhost",
                      ADMIN_EMAILS="boss@example.com", LOG_FORMAT="json",
-                     RATE_LIMIT_SIGNIN="100/minute")
+                     RATE_LIMIT_SIGNIN="100/minute", STRIPE_SECRET_KEY="sk_test_e2e",
+                     STRIPE_WEBHOOK_SECRET=SECRET)
     try:
         with serving(env, tmp_path) as served:
             yield served, smtp
@@ -99,3 +104,38 @@ def test_twenty_tabs_refreshing_at_once_all_stay_signed_in(service) -> None:
             assert me.status_code == 200
         assert client.post("/api/v1/auth/refresh",
                            json={"refresh_token": successor}).status_code == 200
+
+
+def test_nothing_postgres_cannot_store_reaches_it(service) -> None:
+    served, smtp = service
+    with httpx.Client(base_url=served.url, timeout=10) as client:
+        ada, boss = sign_in(client, smtp, "ada@example.com"), sign_in(client, smtp,
+                                                                       "boss@example.com")
+        for field in ("title", "topic", "instructions"):
+            answer = client.post("/api/v1/documents", json={**SPEC, field: "a\u0000b"},
+                                 headers=ada)
+            assert answer.status_code == 422 and field in answer.json()["detail"], answer.text
+        me = client.get("/api/v1/auth/me", headers=ada).json()
+        credits = client.post(f"/api/v1/admin/users/{me['id']}/credits", headers=boss,
+                              json={"amount": 10, "reason": "goodwill\u0000"})
+        assert credits.status_code == 422 and "reason" in credits.json()["detail"]
+
+        event = json.dumps({"id": "evt_\u0000", "type": "checkout.session.completed",
+                            "data": {"object": {}}}).encode()
+        webhook = client.post("/api/v1/billing/webhook", content=event, headers={
+            "Stripe-Signature": signature_header(event, SECRET, int(time.time()))})
+        assert webhook.status_code == 400, webhook.text
+
+        for path in ("/api/v1/documents", "/api/v1/billing/payments"):
+            for offset in (-1, 2**63, 10**30):
+                paged = client.get(path, params={"offset": offset}, headers=ada)
+                assert paged.status_code == 422 and "offset" in paged.text, (path, offset)
+        for path in ("/api/v1/admin/users", "/api/v1/admin/audit-log"):
+            assert client.get(path, params={"offset": 2**63}, headers=boss).status_code == 422
+
+        for body in (b"[" * 100_000, b'{"email": "\xff"}'):
+            refused = client.post("/api/v1/auth/magic-link", content=body,
+                                  headers={"Content-Type": "application/json"})
+            assert refused.status_code == 400, refused.text
+        assert client.post("/api/v1/documents", json=SPEC, headers=ada).status_code == 201
+    assert '"status": 500' not in served.log_path.read_text()
