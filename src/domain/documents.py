@@ -5,9 +5,13 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from domain.document_parts import Claim as Claim
+from domain.document_parts import Grounding as Grounding
 from domain.document_parts import OutlineItem as OutlineItem
+from domain.document_parts import Provider as Provider
 from domain.document_parts import Section as Section
 from domain.document_parts import Source as Source
+from domain.document_parts import Verdict as Verdict
 from domain.errors import InvalidInput, InvalidTransition, NotFound
 from domain.ids import DocumentId, UserId
 from domain.languages import Language
@@ -149,6 +153,16 @@ class Document:
         return replace(self, sections=sections, bibliography=bibliography, status=status,
                        word_count=sum(s.word_count for s in sections), updated_at=now,
                        revision=self.revision + 1)
+
+    @property
+    def grounding(self) -> Grounding:
+        """The claim checks' totals over every section."""
+        return Grounding.of(tuple(claim for s in self.sections for claim in s.claims))
+
+    @property
+    def models(self) -> tuple[str, ...]:
+        """The language models that wrote the sections, in order of first use."""
+        return tuple(dict.fromkeys(s.model for s in self.sections if s.model))
 
     def cited_sources(self, sections: tuple[Section, ...] | None = None) -> tuple[Source, ...]:
         """The sources cited anywhere in the sections, in source order."""

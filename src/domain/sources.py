@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from domain.documents import Source
+from domain.documents import Provider, Source
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -20,6 +20,9 @@ class FoundWork:
     venue: str | None
     doi: str | None
     url: str | None
+    abstract: str | None = None
+    provider: Provider = Provider.OFFLINE
+    cited_by: int | None = None
 
 
 def normalise_doi(doi: str | None) -> str | None:
@@ -49,7 +52,8 @@ def number_sources(works: Iterable[FoundWork], limit: int | None = None) -> tupl
         seen_titles.add(title)
         sources.append(Source(n=len(sources) + 1, title=work.title.strip(),
                               authors=work.authors, year=work.year, venue=work.venue,
-                              doi=doi, url=work.url))
+                              doi=doi, url=work.url, abstract=work.abstract,
+                              provider=work.provider, cited_by=work.cited_by))
         if limit is not None and len(sources) == limit:
             break
     return tuple(sources)

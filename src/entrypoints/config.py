@@ -29,6 +29,7 @@ class Environment(StrEnum):
 class SourcesProvider(StrEnum):
     SEMANTIC_SCHOLAR = "semantic_scholar"
     OPENALEX = "openalex"
+    BOTH = "both"
     OFFLINE = "offline"
 
 
@@ -70,6 +71,9 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     llm_fallback_model: str | None = None
     llm_timeout_s: Annotated[float, Meta(gt=0, le=600)] = 60.0
     sources_provider: SourcesProvider = SourcesProvider.OFFLINE
+    sources_max: Annotated[int, Meta(ge=8, le=500)] = 120
+    sources_per_section: Annotated[int, Meta(ge=1, le=40)] = 12
+    section_concurrency: Annotated[int, Meta(ge=1, le=32)] = 4
     semantic_scholar_base_url: str = "https://api.semanticscholar.org"
     semantic_scholar_api_key: str | None = None
     openalex_base_url: str = "https://api.openalex.org"

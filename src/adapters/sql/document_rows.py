@@ -10,10 +10,13 @@ from domain.documents import (
     Document,
     DocumentSpec,
     DocumentStatus,
+    Claim,
     Kind,
     OutlineItem,
+    Provider,
     Section,
     Source,
+    Verdict,
 )
 from domain.ids import DocumentId, UserId
 from domain.languages import Language
@@ -48,18 +51,33 @@ def document_from_row(row: Row[Any]) -> Document:
         status=DocumentStatus(row.status), created_at=row.created_at,
         updated_at=row.updated_at, revision=row.revision, requirements=row.requirements,
         word_count=row.word_count,
-        outline=tuple(OutlineItem(**item) for item in row.outline),
+        outline=tuple(_outline_item(item) for item in row.outline),
         sections=tuple(_section(item) for item in fields.get("sections", ())),
         sources=tuple(_source(item) for item in row.sources),
         bibliography=tuple(row.bibliography),
     )
 
 
+def _outline_item(item: dict[str, Any]) -> OutlineItem:
+    return OutlineItem(index=item["index"], title=item["title"],
+                       target_words=item["target_words"], brief=item.get("brief", ""),
+                       queries=tuple(item.get("queries", ())),
+                       sources=tuple(item.get("sources", ())))
+
+
 def _section(item: dict[str, Any]) -> Section:
+    """Rows written before claims were checked have neither `claims` nor `model`."""
     return Section(index=item["index"], title=item["title"], text=item["text"],
-                   citations=tuple(item["citations"]))
+                   citations=tuple(item["citations"]),
+                   claims=tuple(Claim(sentence=c["sentence"], n=c["n"],
+                                      verdict=Verdict(c["verdict"]), evidence=c.get("evidence"))
+                                for c in item.get("claims", ())),
+                   model=item.get("model"))
 
 
 def _source(item: dict[str, Any]) -> Source:
     return Source(n=item["n"], title=item["title"], authors=tuple(item["authors"]),
-                  year=item["year"], venue=item["venue"], doi=item["doi"], url=item["url"])
+                  year=item["year"], venue=item["venue"], doi=item["doi"], url=item["url"],
+                  abstract=item.get("abstract"),
+                  provider=Provider(item.get("provider", Provider.OFFLINE.value)),
+                  cited_by=item.get("cited_by"))

@@ -9,6 +9,9 @@ class GenerationPolicy:
 
     limits: QuotaLimits
     sources_per_document: int = 12
+    sources_max: int = 120
+    sources_per_section: int = 12
+    section_concurrency: int = 4
     tokens_per_word: float = 3.0
     reservation_ttl_s: int = 900
 

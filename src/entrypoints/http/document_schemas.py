@@ -12,11 +12,16 @@ from domain.documents import (
     TITLE_MAX,
     TOPIC_MAX,
     CitationStyle,
+    Claim,
     Document,
     DocumentSpec,
+    Grounding,
     Kind,
+    OutlineItem,
+    Provider,
     Section,
     Source,
+    Verdict,
 )
 from domain.languages import ISO_639_1, Language
 from domain.pages import Page
@@ -69,6 +74,36 @@ class OutlineItemOut(Strict, kw_only=True, frozen=True):
     index: int
     title: str
     target_words: int
+    brief: str
+    queries: list[str]
+
+    @classmethod
+    def of(cls, o: OutlineItem) -> OutlineItemOut:
+        return cls(index=o.index, title=o.title, target_words=o.target_words, brief=o.brief,
+                   queries=list(o.queries))
+
+
+class ClaimOut(Strict, kw_only=True, frozen=True):
+    sentence: str
+    n: int
+    verdict: Verdict
+    evidence: str | None
+
+    @classmethod
+    def of(cls, c: Claim) -> ClaimOut:
+        return cls(sentence=c.sentence, n=c.n, verdict=c.verdict, evidence=c.evidence)
+
+
+class GroundingOut(Strict, kw_only=True, frozen=True):
+    claims: int
+    supported: int
+    unsupported: int
+    unverified: int
+
+    @classmethod
+    def of(cls, g: Grounding) -> GroundingOut:
+        return cls(claims=g.claims, supported=g.supported, unsupported=g.unsupported,
+                   unverified=g.unverified)
 
 
 class SectionOut(Strict, kw_only=True, frozen=True):
@@ -77,11 +112,12 @@ class SectionOut(Strict, kw_only=True, frozen=True):
     text: str
     word_count: int
     citations: list[int]
+    claims: list[ClaimOut]
 
     @classmethod
     def of(cls, s: Section) -> SectionOut:
         return cls(index=s.index, title=s.title, text=s.text, word_count=s.word_count,
-                   citations=list(s.citations))
+                   citations=list(s.citations), claims=[ClaimOut.of(c) for c in s.claims])
 
 
 class SourceOut(Strict, kw_only=True, frozen=True):
@@ -92,11 +128,15 @@ class SourceOut(Strict, kw_only=True, frozen=True):
     venue: str | None
     doi: str | None
     url: str | None
+    abstract: str | None
+    provider: Provider
+    cited_by: int | None
 
     @classmethod
     def of(cls, s: Source) -> SourceOut:
         return cls(n=s.n, title=s.title, authors=list(s.authors), year=s.year, venue=s.venue,
-                   doi=s.doi, url=s.url)
+                   doi=s.doi, url=s.url, abstract=s.abstract, provider=s.provider,
+                   cited_by=s.cited_by)
 
 
 class DocumentSummaryOut(Strict, kw_only=True, frozen=True):
@@ -114,6 +154,7 @@ class DocumentSummaryOut(Strict, kw_only=True, frozen=True):
     bibliography: list[str]
     requirements: str | None
     word_count: int
+    grounding: GroundingOut
     revision: int
     created_at: datetime
     updated_at: datetime
@@ -126,10 +167,10 @@ class DocumentSummaryOut(Strict, kw_only=True, frozen=True):
             language=spec.language.code, target_words=spec.target_words,
             citation_style=spec.citation_style, instructions=spec.instructions,
             status=d.status.value,
-            outline=[OutlineItemOut(index=o.index, title=o.title, target_words=o.target_words)
-                     for o in d.outline],
+            outline=[OutlineItemOut.of(o) for o in d.outline],
             sources=[SourceOut.of(s) for s in d.sources], bibliography=list(d.bibliography),
-            requirements=d.requirements, word_count=d.word_count, revision=d.revision,
+            requirements=d.requirements, word_count=d.word_count,
+            grounding=GroundingOut.of(d.grounding), revision=d.revision,
             created_at=d.created_at, updated_at=d.updated_at,
         )
 

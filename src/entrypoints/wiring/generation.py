@@ -32,9 +32,11 @@ class GenerationProvider(Provider):
 
     @provide
     def policy(self, settings: Settings) -> GenerationPolicy:
-        return GenerationPolicy(limits=QuotaLimits(
-            daily_tokens=settings.daily_token_limit,
-            global_daily_tokens=settings.global_daily_token_limit))
+        return GenerationPolicy(
+            limits=QuotaLimits(daily_tokens=settings.daily_token_limit,
+                               global_daily_tokens=settings.global_daily_token_limit),
+            sources_max=settings.sources_max, sources_per_section=settings.sources_per_section,
+            section_concurrency=settings.section_concurrency)
 
     @provide
     async def http_client(self) -> AsyncIterator[httpx.AsyncClient]:
