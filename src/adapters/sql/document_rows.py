@@ -7,10 +7,10 @@ from sqlalchemy import Row
 
 from domain.documents import (
     CitationStyle,
+    Claim,
     Document,
     DocumentSpec,
     DocumentStatus,
-    Claim,
     Kind,
     OutlineItem,
     Provider,
