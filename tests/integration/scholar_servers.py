@@ -6,11 +6,13 @@
         finder = SemanticScholarSourceFinder(client=client, base_url=s2.base_url)
         s2.requests[-1].path, .params["query"], .headers["x-api-key"]
 
-`OpenAlexTestServer` is the same with `works` (`a_work(...)`), honouring `per-page` and
-`filter=language:xx`. Planned replies (see `Reply`) are used one per request, in order; with
-none left, the server answers like the real API: the stored records, first `limit` /
-`per-page` of them, and a 400 for a request the real API refuses. `stop()` then `start()`
-serves on the same port; `reset()` forgets plans and requests.
+`OpenAlexTestServer` is the same with `works` (`a_work(...)`), honouring `per-page`,
+`filter=language:xx` and `select` (root fields only, as the real API). Records carry
+abstracts and citation counts in each API's form (`abstract` and `citationCount`;
+`abstract_inverted_index` and `cited_by_count`). Planned replies (see `Reply`) are used one
+per request, in order; with none left, the server answers like the real API: the stored
+records, first `limit` / `per-page` of them, and a 400 for a request the real API refuses.
+`stop()` then `start()` serves on the same port; `reset()` forgets plans and requests.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from tests.threaded_server import HOST, ThreadedAsgiServer
 __all__ = ["OpenAlexTestServer", "RecordedRequest", "RecordingSleep", "Reply",
            "SemanticScholarTestServer"]
 S2_FIELDS = frozenset(DEFAULT_PAPERS[0]) - {"paperId"}
+OPENALEX_FIELDS = frozenset(DEFAULT_WORKS[0]) - {"relevance_score"}  # select takes the rest
 
 
 class ScholarTestServer(ThreadedAsgiServer):
@@ -81,7 +84,8 @@ class SemanticScholarTestServer(ScholarTestServer):
 
 
 class OpenAlexTestServer(ScholarTestServer):
-    """`GET /works`: the stored works, filtered by `filter=language:xx` (`|` for any of)."""
+    """`GET /works`: the stored works, filtered by `filter=language:xx` (`|` for any of), with
+    only the `select`ed fields when it is given."""
 
     def __init__(self, *, port: int = 0) -> None:
         super().__init__("/works", port=port)
@@ -99,7 +103,13 @@ class OpenAlexTestServer(ScholarTestServer):
                 return 400, {"error": "Invalid query parameters error.",
                              "message": f"{key} is not a valid field (test server)"}
             works = [work for work in works if work.get("language") in value.split("|")]
+        selected = [name for name in params.get("select", "").split(",") if name]
+        if unknown := sorted(set(selected) - OPENALEX_FIELDS):
+            return 400, {"error": "Invalid query parameters error.",
+                         "message": f"{unknown[0]} is not a valid select field."}
+        page = [{name: work.get(name) for name in selected} if selected else work
+                for work in works[:int(per_page)]]
         meta = {"count": len(works), "db_response_time_ms": 23, "page": 1,
                 "per_page": int(per_page), "groups_count": None}
-        return 200, {"meta": meta, "results": works[:int(per_page)], "group_by": []}
+        return 200, {"meta": meta, "results": page, "group_by": []}
 

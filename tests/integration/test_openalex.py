@@ -5,7 +5,8 @@ import pytest
 from tests.integration.scholar_payloads import a_work
 from tests.integration.scholar_servers import OpenAlexTestServer, Reply
 
-from adapters.sources.openalex import OpenAlexSourceFinder
+from adapters.sources.openalex import SELECT, OpenAlexSourceFinder
+from domain.document_parts import Provider
 from domain.languages import Language
 from domain.ports.sources import SourcesUnavailable
 from domain.sources import FoundWork
@@ -13,9 +14,13 @@ from domain.sources import FoundWork
 EN, UK = Language("en"), Language("uk")
 LECUN = a_work("Deep learning", authors=("Yann LeCun", "Yoshua Bengio", "Geoffrey Hinton"),
                year=2015, venue="Nature", doi="10.1038/nature14539",
-               landing_page_url="https://www.nature.com/articles/nature14539")
+               landing_page_url="https://www.nature.com/articles/nature14539",
+               abstract="Deep learning allows computational models that are composed of "
+                        "multiple processing layers to learn representations of data.",
+               cited_by=52301)
 UKRAINIAN = a_work("Глибинне навчання в освіті", authors=("Олена Коваль",), year=2021,
-                   venue="Інформаційні технології і засоби навчання", language="uk")
+                   venue="Інформаційні технології і засоби навчання", language="uk",
+                   abstract="Стаття розглядає глибинне навчання в освіті.", cited_by=0)
 NO_LOCATION = a_work("A report without a home", year=1999)
 UNTITLED = a_work(None, authors=("Nobody",), year=2020)
 LECUN_AGAIN = a_work("Deep Learning.", venue="Nature", doi="10.1038/NATURE14539")
@@ -45,13 +50,27 @@ async def test_works_map_to_found_works_and_untitled_ones_are_left_out(finder):
     assert works == [
         FoundWork(title="Deep learning", authors=("Yann LeCun", "Yoshua Bengio", "Geoffrey Hinton"),
                   year=2015, venue="Nature", doi="10.1038/nature14539",
-                  url="https://www.nature.com/articles/nature14539"),
+                  url="https://www.nature.com/articles/nature14539",
+                  abstract="Deep learning allows computational models that are composed of "
+                           "multiple processing layers to learn representations of data.",
+                  provider=Provider.OPENALEX, cited_by=52301),
         FoundWork(title="A report without a home", authors=(), year=1999, venue=None, doi=None,
-                  url=NO_LOCATION["id"]),
+                  url=NO_LOCATION["id"], provider=Provider.OPENALEX, cited_by=1200),
         FoundWork(title="Глибинне навчання в освіті", authors=("Олена Коваль",), year=2021,
                   venue="Інформаційні технології і засоби навчання", doi=None,
-                  url=UKRAINIAN["id"]),
+                  url=UKRAINIAN["id"], abstract="Стаття розглядає глибинне навчання в освіті.",
+                  provider=Provider.OPENALEX, cited_by=0),
     ]
+
+
+async def test_an_abstract_with_words_out_of_order_is_put_back_in_order(finder, server):
+    scrambled = {"layers": [4], "Deep": [0], "with": [3], "learning": [1, 5], "works": [2]}
+    server.works = [{**LECUN, "abstract_inverted_index": scrambled, "cited_by_count": -1}]
+
+    [work] = await finder.search("deep learning", language=EN, limit=1)
+
+    assert work.abstract == "Deep learning works with layers learning"
+    assert work.cited_by is None
 
 
 async def test_the_first_search_filters_by_the_document_language(finder, server):
@@ -60,7 +79,8 @@ async def test_the_first_search_filters_by_the_document_language(finder, server)
     [request] = server.requests
     assert request.path == "/works"
     assert request.params == {"search": "глибинне навчання", "per-page": "1",
-                              "filter": "language:uk"}
+                              "filter": "language:uk", "select": SELECT}
+    assert {"abstract_inverted_index", "cited_by_count"} <= set(SELECT.split(","))
 
 
 async def test_too_few_in_the_language_are_topped_up_without_repeats(finder, server):

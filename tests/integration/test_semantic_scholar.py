@@ -4,17 +4,22 @@ import pytest
 from tests.integration.scholar_payloads import a_paper
 from tests.integration.scholar_servers import Reply, SemanticScholarTestServer
 
+from adapters.sources.payload import MAX_ABSTRACT_CHARS
 from adapters.sources.semantic_scholar import SemanticScholarSourceFinder
+from domain.document_parts import Provider
 from domain.languages import Language
 from domain.ports.sources import SourcesUnavailable
 from domain.sources import FoundWork
 
 EN = Language("en")
 LECUN = a_paper("Deep learning", authors=("Yann LeCun", "Yoshua Bengio", "Geoffrey Hinton"),
-                year=2015, venue="Nature", doi="10.1038/NATURE14539")
+                year=2015, venue="Nature", doi="10.1038/NATURE14539",
+                abstract="Deep learning allows computational models\n that are composed of "
+                         "multiple processing layers to learn representations of data.",
+                citations=48210)
 VASWANI = a_paper("Attention is All you Need", authors=("Ashish Vaswani", "Noam M. Shazeer"),
-                  year=2017, venue="Neural Information Processing Systems")
-UNDATED = a_paper("  An  undated   working paper ", venue="")
+                  year=2017, venue="Neural Information Processing Systems", citations=0)
+UNDATED = a_paper("  An  undated   working paper ", venue="", citations=None)
 UNTITLED = a_paper(None, authors=("Nobody",), year=2020)
 
 
@@ -41,13 +46,29 @@ async def test_papers_map_to_found_works_and_untitled_ones_are_left_out(finder):
 
     assert works == [
         FoundWork(title="Deep learning", authors=("Yann LeCun", "Yoshua Bengio", "Geoffrey Hinton"),
-                  year=2015, venue="Nature", doi="10.1038/nature14539", url=LECUN["url"]),
+                  year=2015, venue="Nature", doi="10.1038/nature14539", url=LECUN["url"],
+                  abstract="Deep learning allows computational models that are composed of "
+                           "multiple processing layers to learn representations of data.",
+                  provider=Provider.SEMANTIC_SCHOLAR, cited_by=48210),
         FoundWork(title="Attention is All you Need", authors=("Ashish Vaswani", "Noam M. Shazeer"),
                   year=2017, venue="Neural Information Processing Systems", doi=None,
-                  url=VASWANI["url"]),
+                  url=VASWANI["url"], provider=Provider.SEMANTIC_SCHOLAR, cited_by=0),
         FoundWork(title="An undated working paper", authors=(), year=None, venue=None, doi=None,
-                  url=UNDATED["url"]),
+                  url=UNDATED["url"], provider=Provider.SEMANTIC_SCHOLAR),
     ]
+
+
+async def test_odd_abstracts_and_counts_are_absent_and_huge_abstracts_are_cut(finder, server):
+    server.papers = [{**LECUN, "abstract": {"text": "not a string"}, "citationCount": -3},
+                     {**VASWANI, "abstract": "   ", "citationCount": True},
+                     {**UNDATED, "abstract": "word " * 5_000, "citationCount": "12"}]
+
+    works = await finder.search("deep learning", language=EN, limit=10)
+
+    assert [(work.abstract, work.cited_by) for work in works[:2]] == [(None, None), (None, None)]
+    cut = works[2].abstract
+    assert cut is not None and len(cut) <= MAX_ABSTRACT_CHARS and cut.endswith("word")
+    assert works[2].cited_by is None
 
 
 async def test_the_request_asks_for_the_fields_it_maps(finder, server):
@@ -56,7 +77,8 @@ async def test_the_request_asks_for_the_fields_it_maps(finder, server):
     [request] = server.requests
     assert request.path == "/graph/v1/paper/search"
     assert request.params == {"query": "transformer based language models", "limit": "3",
-                              "fields": "title,authors,year,venue,externalIds,url"}
+                              "fields": "title,authors,year,venue,externalIds,url,abstract,"
+                                        "citationCount"}
     assert "x-api-key" not in request.headers
 
 

@@ -1,67 +1,27 @@
-"""A circuit breaker: after a run of failed calls, stop calling a server that is down."""
+"""The language model's circuit breaker: the shared breaker, raising LanguageModelUnavailable
+while it is open."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
 
-import structlog
-
+from adapters import circuit_breaker
 from domain.ports.language_model import LanguageModelUnavailable
 
-log = structlog.get_logger("tesigo.llm")
+
+def _paused(wait_s: float) -> LanguageModelUnavailable:
+    return LanguageModelUnavailable(
+        "The language model failed repeatedly; calls are paused for a while.",
+        retry_after_s=wait_s)
 
 
-class CircuitBreaker:
-    """Closed: calls go through. `failure_threshold` consecutive failures open it; while open,
-    `admit` raises LanguageModelUnavailable at once. `reset_after_s` after opening, one
-    half-open probe is admitted (others still fail fast): its success closes the breaker,
-    its failure opens it again. Outcomes that say nothing about the server's health (the
-    caller gave up, a bug on our side) are reported with `abandoned`.
-
-    Every change of state (opened, half-open, closed) is logged at warning, with `name`
-    saying what the breaker guards (a model's name: never a key or a URL)."""
+class CircuitBreaker(circuit_breaker.CircuitBreaker):
+    """See `adapters.circuit_breaker.CircuitBreaker`; logs on `tesigo.llm`."""
 
     def __init__(self, *, failure_threshold: int = 5, reset_after_s: float = 30.0,
                  clock: Callable[[], float] = time.monotonic,
                  name: str = "language model") -> None:
-        if failure_threshold < 1 or reset_after_s < 0:
-            raise ValueError("failure_threshold must be >= 1 and reset_after_s >= 0")
-        self._threshold, self._reset_after_s, self._clock = failure_threshold, reset_after_s, clock
-        self.name = name
-        self._failures = 0
-        self._opened_at: float | None = None
-        self._probing = False
-
-    @property
-    def is_open(self) -> bool:
-        return self._opened_at is not None
-
-    def admit(self) -> None:
-        """Let a call through, or raise LanguageModelUnavailable while the breaker is open."""
-        if self._opened_at is None:
-            return
-        wait_s = self._opened_at + self._reset_after_s - self._clock()
-        if wait_s > 0 or self._probing:
-            raise LanguageModelUnavailable(
-                "The language model failed repeatedly; calls are paused for a while.",
-                retry_after_s=max(wait_s, 1.0))
-        self._probing = True
-        log.warning("circuit breaker half-open", breaker=self.name)
-
-    def succeeded(self) -> None:
-        if self._opened_at is not None:
-            log.warning("circuit breaker closed", breaker=self.name)
-        self._failures, self._opened_at, self._probing = 0, None, False
-
-    def failed(self) -> None:
-        self._failures += 1
-        if self._probing or self._failures >= self._threshold:
-            if self._opened_at is None or self._probing:  # a change, not a late failure
-                log.warning("circuit breaker opened",
-                            breaker=self.name, failures=self._failures,
-                            after_probe=self._probing, pause_s=self._reset_after_s)
-            self._opened_at, self._probing = self._clock(), False
-
-    def abandoned(self) -> None:
-        self._probing = False
+        super().__init__(paused=_paused, name=name, logger="tesigo.llm",
+                         failure_threshold=failure_threshold, reset_after_s=reset_after_s,
+                         clock=clock)

@@ -8,12 +8,17 @@ from typing import Any
 import httpx
 
 from adapters.sources.http_retry import RetryPolicy, Sleep, get_json
-from adapters.sources.payload import mapping, names, records, text, year
+from adapters.sources.openalex_abstract import rebuilt_abstract
+from adapters.sources.payload import count, mapping, names, records, text, year
+from domain.document_parts import Provider
 from domain.languages import Language
 from domain.ports.sources import SourceFinder
 from domain.sources import FoundWork, normalise_doi, normalise_title
 
 MAX_PAGE = 200  # the API's largest `per-page`
+# Only what `_work` reads: a full work object is tens of kilobytes (references, concepts...).
+SELECT = ("id,doi,title,display_name,publication_year,primary_location,authorships,"
+          "abstract_inverted_index,cited_by_count")
 
 
 class OpenAlexSourceFinder(SourceFinder):
@@ -21,8 +26,10 @@ class OpenAlexSourceFinder(SourceFinder):
 
     OpenAlex tags works with ISO 639-1 codes, so the first request filters with
     `language:<code>`; when that finds fewer than `limit` works, an unfiltered search tops the
-    list up (works already listed, by DOI or title, are not repeated). `mailto` puts the
-    requests in OpenAlex's polite pool. Timeouts are the client's.
+    list up (works already listed, by DOI or title, are not repeated). Abstracts are rebuilt
+    from OpenAlex's inverted index (see `openalex_abstract`); `cited_by` is its citation
+    count. `select` asks only for the fields read. `mailto` puts the requests in OpenAlex's
+    polite pool. Timeouts are the client's.
     """
 
     def __init__(self, *, client: httpx.AsyncClient, base_url: str = "https://api.openalex.org",
@@ -42,7 +49,7 @@ class OpenAlexSourceFinder(SourceFinder):
         return _merged(preferred, await self._search(terms, limit, None), limit)
 
     async def _search(self, terms: str, limit: int, filter_: str | None) -> list[FoundWork]:
-        params = {"search": terms, "per-page": str(min(limit, MAX_PAGE))}
+        params = {"search": terms, "per-page": str(min(limit, MAX_PAGE)), "select": SELECT}
         if filter_:
             params["filter"] = filter_
         if self._mailto:
@@ -81,4 +88,6 @@ def _work(result: dict[str, Any]) -> FoundWork | None:
     return FoundWork(title=title, authors=authors, year=year(result.get("publication_year")),
                      venue=text(mapping(location.get("source")).get("display_name")),
                      doi=normalise_doi(text(result.get("doi"))),
-                     url=text(location.get("landing_page_url")) or text(result.get("id")))
+                     url=text(location.get("landing_page_url")) or text(result.get("id")),
+                     abstract=rebuilt_abstract(result.get("abstract_inverted_index")),
+                     provider=Provider.OPENALEX, cited_by=count(result.get("cited_by_count")))

@@ -8,12 +8,13 @@ from typing import Any
 import httpx
 
 from adapters.sources.http_retry import RetryPolicy, Sleep, get_json
-from adapters.sources.payload import mapping, names, records, text, year
+from adapters.sources.payload import abstract, count, mapping, names, records, text, year
+from domain.document_parts import Provider
 from domain.languages import Language
 from domain.ports.sources import SourceFinder
 from domain.sources import FoundWork, normalise_doi
 
-FIELDS = "title,authors,year,venue,externalIds,url"
+FIELDS = "title,authors,year,venue,externalIds,url,abstract,citationCount"
 MAX_PAGE = 100  # the API's largest `limit` for relevance search
 
 
@@ -22,8 +23,10 @@ class SemanticScholarSourceFinder(SourceFinder):
 
     Semantic Scholar has no language filter, so `language` does not narrow the results: they
     come in the provider's relevance order, whatever language the works are written in.
-    Hyphens in the query become spaces (the API finds nothing for hyphenated terms). Timeouts
-    are the client's; the caller configures them on the `httpx.AsyncClient`.
+    Hyphens in the query become spaces (the API finds nothing for hyphenated terms). Works
+    carry their abstract when Semantic Scholar may serve it (publishers withhold some) and
+    their citation count. Timeouts are the client's; the caller configures them on the
+    `httpx.AsyncClient`.
     """
 
     def __init__(self, *, client: httpx.AsyncClient,
@@ -52,4 +55,6 @@ def _work(paper: dict[str, Any]) -> FoundWork | None:
     return FoundWork(title=title, authors=authors, year=year(paper.get("year")),
                      venue=text(paper.get("venue")),
                      doi=normalise_doi(text(mapping(paper.get("externalIds")).get("DOI"))),
-                     url=text(paper.get("url")))
+                     url=text(paper.get("url")), abstract=abstract(paper.get("abstract")),
+                     provider=Provider.SEMANTIC_SCHOLAR,
+                     cited_by=count(paper.get("citationCount")))

@@ -8,6 +8,7 @@ from dishka import Provider, Scope, provide
 from adapters.bibliography.citeproc_formatter import CiteprocBibliographyFormatter
 from adapters.llm.offline_model import OfflineLanguageModel
 from adapters.llm.openai_model import OpenAiLanguageModel
+from adapters.sources.merged import MergedSourceFinder
 from adapters.sources.offline import OfflineSourceFinder
 from adapters.sources.openalex import OpenAlexSourceFinder
 from adapters.sources.semantic_scholar import SemanticScholarSourceFinder
@@ -57,10 +58,19 @@ class GenerationProvider(Provider):
 
     @provide
     def source_finder(self, settings: Settings, client: httpx.AsyncClient) -> SourceFinder:
-        if settings.sources_provider is SourcesProvider.SEMANTIC_SCHOLAR:
-            return SemanticScholarSourceFinder(client=client,
-                                               base_url=settings.semantic_scholar_base_url,
-                                               api_key=settings.semantic_scholar_api_key)
-        if settings.sources_provider is SourcesProvider.OPENALEX:
-            return OpenAlexSourceFinder(client=client, base_url=settings.openalex_base_url)
-        return OfflineSourceFinder()
+        chosen = settings.sources_provider
+        if chosen is SourcesProvider.OFFLINE:
+            return OfflineSourceFinder()
+        # With both, the other provider stands in for a failing one: not worth long retries.
+        attempts = 2 if chosen is SourcesProvider.BOTH else 4
+        semantic_scholar = SemanticScholarSourceFinder(
+            client=client, base_url=settings.semantic_scholar_base_url,
+            api_key=settings.semantic_scholar_api_key, max_attempts=attempts)
+        openalex = OpenAlexSourceFinder(client=client, base_url=settings.openalex_base_url,
+                                        max_attempts=attempts)
+        if chosen is SourcesProvider.SEMANTIC_SCHOLAR:
+            return semantic_scholar
+        if chosen is SourcesProvider.OPENALEX:
+            return openalex
+        return MergedSourceFinder([("Semantic Scholar", semantic_scholar),
+                                   ("OpenAlex", openalex)])
