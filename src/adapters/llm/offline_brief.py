@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _LINE = re.compile(r"^([A-Z_]+):[ \t]*(.*)$")
 _SOURCE = re.compile(r"^\[(\d+)\]\s*(.+)$")
@@ -16,6 +16,7 @@ class ListedSource:
     n: int
     title: str
     year: str | None
+    abstract: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -27,6 +28,7 @@ class Brief:
     target_words: int
     section_count: int
     sources: tuple[ListedSource, ...]
+    continuing: bool = False
 
     @property
     def subject(self) -> str:
@@ -38,6 +40,7 @@ def read_brief(text: str, *, default_words: int = 300, default_sections: int = 5
     a key wins: the prompt builder writes its lines after any user-given text."""
     facts: dict[str, str] = {}
     sources: list[ListedSource] = []
+    abstracts: dict[int, str] = {}
     lines = text.splitlines()
     for at, line in enumerate(lines):
         match = _LINE.match(line.strip())
@@ -47,6 +50,8 @@ def read_brief(text: str, *, default_words: int = 300, default_sections: int = 5
         facts[key] = value.strip()
         if key == "SOURCES":
             sources = _sources(lines[at + 1:])
+        if key == "ABSTRACTS":
+            abstracts = _numbered_lines(lines[at + 1:])
     first_line = next((line.strip() for line in lines if line.strip()), "")
     topic = facts.get("TOPIC") or facts.get("TITLE") or first_line[:80] or "the topic"
     return Brief(topic=topic, title=facts.get("TITLE") or topic,
@@ -54,7 +59,8 @@ def read_brief(text: str, *, default_words: int = 300, default_sections: int = 5
                  language=(facts.get("LANGUAGE") or "en").lower()[:2],
                  target_words=_number(facts.get("TARGET_WORDS"), default_words),
                  section_count=_number(facts.get("SECTION_COUNT"), default_sections),
-                 sources=tuple(sources))
+                 sources=tuple(replace(s, abstract=abstracts.get(s.n)) for s in sources),
+                 continuing=facts.get("CONTINUE", "").lower() == "yes")
 
 
 def _sources(lines: list[str]) -> list[ListedSource]:
@@ -70,6 +76,19 @@ def _sources(lines: list[str]) -> list[ListedSource]:
         described = _TITLE_YEAR.match(match.group(2))
         title, year = described.group("title", "year") if described else (match.group(2), None)
         found.append(ListedSource(int(match.group(1)), title.strip(), year))
+    return found
+
+
+def _numbered_lines(lines: list[str]) -> dict[int, str]:
+    """The `[n] text` lines right after a key such as `ABSTRACTS:`."""
+    found: dict[int, str] = {}
+    for line in lines:
+        match = _SOURCE.match(line.strip())
+        if match is None:
+            if line.strip():
+                break
+            continue
+        found[int(match.group(1))] = match.group(2).strip()
     return found
 
 

@@ -21,7 +21,10 @@ twice the last line wins, so user-given text placed earlier cannot override the 
 section title and topic, citing one to three listed sources per paragraph with `[n]`, and
 never a number that is not listed. `complete_json` fills the schema from these lines (see
 `offline_outline.py`): for the outline schema, SECTION_COUNT sections whose word budgets
-add up to TARGET_WORDS. Usage counts words as tokens, under the model name "offline".
+add up to TARGET_WORDS. For the claims schema it answers with the offline word-overlap
+check of `offline_check.py` instead. With `CONTINUE: yes` a section prompt asks for a
+continuation: about TARGET_WORDS more words, without the label. Usage counts words as
+tokens, under the model name "offline".
 """
 
 from __future__ import annotations
@@ -31,9 +34,11 @@ from typing import Any
 
 from adapters.llm.json_schema import schema_errors
 from adapters.llm.offline_brief import read_brief
+from adapters.llm.offline_check import check_claims
 from adapters.llm.offline_outline import fill_schema
 from adapters.llm.offline_prose import write_section
 from adapters.llm.tokens import estimate_prompt_tokens
+from domain.claims import CLAIMS_SCHEMA_NAME
 from domain.ports.language_model import (
     Completion,
     InvalidModelOutput,
@@ -63,7 +68,8 @@ class OfflineLanguageModel(LanguageModel):
 
     async def complete_json(self, prompt: Prompt, *, schema: dict[str, Any], schema_name: str,
                             max_tokens: int) -> tuple[dict[str, Any], Completion]:
-        value = fill_schema(schema, read_brief(prompt.user))
+        value = (check_claims(prompt.user) if schema_name == CLAIMS_SCHEMA_NAME
+                 else fill_schema(schema, read_brief(prompt.user)))
         errors = schema_errors(value, schema)
         if errors or not isinstance(value, dict):
             raise InvalidModelOutput(f"The offline model cannot answer '{schema_name}': "

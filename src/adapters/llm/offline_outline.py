@@ -1,7 +1,9 @@
 """Structured answers of the offline model: any schema of the supported subset (see
 `json_schema.py`) filled from the brief. The first array gets SECTION_COUNT items; in its
 items, title-like strings are section titles and integers named like `*word*` are word
-budgets that add up to TARGET_WORDS."""
+budgets that add up to TARGET_WORDS; a section's `brief` names what it covers and its
+`queries` are the topic, then its title with the topic (what the offline finder can
+match; a bare title such as "Introduction" would only find works about introductions)."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ class _Slot:
     key: str = ""
     index: int | None = None
     count: int = 1
+    section: int | None = None  # the item of the outer array a nested value belongs to
 
 
 def fill_schema(schema: dict[str, Any], brief: Brief) -> Any:
@@ -58,11 +61,19 @@ def _object(schema: dict[str, Any], brief: Brief, slot: _Slot) -> dict[str, Any]
 def _array(schema: dict[str, Any], brief: Brief, slot: _Slot) -> list[Any]:
     count = max(schema.get("minItems", 0), min(brief.section_count, schema.get("maxItems", 99)))
     items = schema.get("items", {})
-    return [_fill(items, brief, _Slot(slot.key, index, count)) for index in range(count)]
+    section = slot.index if slot.index is not None else slot.section
+    return [_fill(items, brief, _Slot(slot.key, index, count, section))
+            for index in range(count)]
 
 
 def _text(schema: dict[str, Any], brief: Brief, slot: _Slot) -> str:
-    if any(key in slot.key.lower() for key in _TITLE_KEYS):
+    if "quer" in slot.key.lower() and slot.section is not None:
+        title = section_titles(brief, brief.section_count)[slot.section % brief.section_count]
+        text = [brief.topic, f"{title} {brief.topic}"][(slot.index or 0) % 2]
+    elif slot.key.lower() == "brief" and slot.index is not None:
+        title = section_titles(brief, slot.count)[slot.index]
+        text = f"{phrases_for(brief.language).label} {title}: {brief.topic}"
+    elif any(key in slot.key.lower() for key in _TITLE_KEYS):
         text = brief.title if slot.index is None else section_titles(brief, slot.count)[slot.index]
     else:
         text = f"{phrases_for(brief.language).label} {brief.topic}"

@@ -1,6 +1,9 @@
 """What the offline model writes with, per language: its label, section titles and sentence
-patterns (`{topic}`, `{subject}` and, in source sentences, `{source}`). Languages without
-their own patterns get English sentences under a label in their language."""
+patterns (`{topic}`, `{subject}` and, in source sentences, `{source}` and `{finding}`, the
+first sentence of the source's abstract). The offline text claims nothing about a source but
+what its abstract says, or that there was no abstract to read; it never calls a source
+relevant. Languages without their own patterns get English sentences under a label in
+their language."""
 
 # Cyrillic letters here are meant to be Cyrillic.
 from __future__ import annotations
@@ -15,7 +18,8 @@ class Phrases:
     conclusion: str
     body_titles: tuple[str, ...]
     sentences: tuple[str, ...]
-    source_sentences: tuple[str, ...]
+    read_source: str
+    unread_source: str
 
 
 ENGLISH = Phrases(
@@ -38,10 +42,9 @@ ENGLISH = Phrases(
         "Several authors stress the link between theory and practical application",
         "Differences between studies can often be traced to their assumptions and samples",
         "These observations frame the discussion of “{subject}” within the broader field"),
-    source_sentences=(
-        "The work “{source}” offers a useful starting point for this discussion",
-        "Findings presented in “{source}” are directly relevant to {topic}",
-        "“{source}” examines a closely related aspect of the problem"),
+    read_source="The abstract of “{source}” states: {finding}",
+    unread_source="“{source}” was found by the search for “{subject}”; its abstract was not "
+                  "available to read",
 )
 
 UKRAINIAN = Phrases(
@@ -65,10 +68,9 @@ UKRAINIAN = Phrases(
         "Низка авторів наголошує на зв'язку між теорією та практичним застосуванням",
         "Відмінності між дослідженнями часто пояснюються їхніми припущеннями та вибірками",
         "Ці спостереження вписують розділ «{subject}» у ширший науковий контекст"),
-    source_sentences=(
-        "Праця «{source}» є корисною відправною точкою для цього обговорення",
-        "Результати, представлені в праці «{source}», безпосередньо стосуються теми «{topic}»",
-        "У праці «{source}» розглянуто тісно пов'язаний аспект проблеми"),
+    read_source="В анотації праці «{source}» зазначено: {finding}",
+    unread_source="Працю «{source}» знайдено пошуком для розділу «{subject}»; її анотація "
+                  "недоступна",
 )
 
 RUSSIAN = Phrases(
@@ -93,11 +95,9 @@ RUSSIAN = Phrases(
         "Ряд авторов подчёркивает связь между теорией и практическим применением",
         "Различия между исследованиями часто объясняются их допущениями и выборками",
         "Эти наблюдения вписывают раздел «{subject}» в более широкий научный контекст"),
-    source_sentences=(
-        "Работа «{source}» служит полезной отправной точкой для этого обсуждения",
-        "Результаты, представленные в работе «{source}», непосредственно относятся к теме "
-        "«{topic}»",
-        "В работе «{source}» рассмотрен тесно связанный аспект проблемы"),
+    read_source="В аннотации работы «{source}» сказано: {finding}",
+    unread_source="Работа «{source}» найдена поиском для раздела «{subject}»; её аннотация "
+                  "недоступна",
 )
 
 _LABELS = {

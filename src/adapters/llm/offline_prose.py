@@ -4,6 +4,7 @@ only in the sources listed in the prompt."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -36,12 +37,15 @@ class Picker:
 
 def write_section(brief: Brief, *, max_words: int, label: str | None = None) -> list[str]:
     """The label, then paragraphs of about `brief.target_words` words in all (never more than
-    `max_words`); each paragraph cites one to three of the listed sources with `[n]`."""
+    `max_words`); each paragraph cites one to three of the listed sources with `[n]`. A
+    continuation (`brief.continuing`) has no label: it follows labelled text."""
     phrases = phrases_for(brief.language)
     picker = Picker(brief.topic, brief.subject, brief.language, brief.target_words,
-                    [source.n for source in brief.sources])
-    paragraphs = [label or phrases.label]
-    words, budget = len(paragraphs[0].split()), min(brief.target_words, max_words)
+                    [source.n for source in brief.sources],
+                    *(("continued",) if brief.continuing else ()))
+    paragraphs = [] if brief.continuing else [label or phrases.label]
+    words = sum(len(paragraph.split()) for paragraph in paragraphs)
+    budget = min(brief.target_words, max_words)
     while words < budget:
         paragraph = _paragraph(phrases, brief, picker, room=budget - words)
         paragraphs.append(paragraph)
@@ -69,14 +73,26 @@ def _paragraph(phrases: Phrases, brief: Brief, picker: Picker, *, room: int) -> 
 
 def _sentence(phrases: Phrases, brief: Brief, picker: Picker, plain: str,
               source: ListedSource | None) -> str:
+    """A plain sentence cites nothing; a source is cited only for what its abstract says."""
     if source is None:
         return _fill(plain, brief) + "."
-    template = picker.choice(phrases.source_sentences) if picker.below(2) else plain
-    return f"{_fill(template, brief, source.title)} [{source.n}]."
+    finding = _finding(source.abstract)
+    template = phrases.read_source if finding else phrases.unread_source
+    return f"{_fill(template, brief, source.title, finding)} [{source.n}]."
 
 
-def _fill(template: str, brief: Brief, source: str = "") -> str:
-    return template.format(topic=brief.topic, subject=brief.subject, source=source)
+def _finding(abstract: str | None, most_words: int = 30) -> str:
+    """The abstract's first sentence (at most `most_words` words), without its full stop."""
+    if not abstract:
+        return ""
+    first = re.split(r"(?<=[.!?])\s+", abstract.strip(), maxsplit=1)[0]
+    words = first.split()[:most_words]
+    return " ".join(words).rstrip(".!?…")
+
+
+def _fill(template: str, brief: Brief, source: str = "", finding: str = "") -> str:
+    return template.format(topic=brief.topic, subject=brief.subject, source=source,
+                           finding=finding)
 
 
 def _truncated(paragraphs: list[str], max_words: int) -> list[str]:
