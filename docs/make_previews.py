@@ -1,5 +1,6 @@
 """Renders an English and a Ukrainian export and writes PNGs of their title page, contents
-page and a text page to docs/exports/, for people to look at.
+page, a text page and the closing "About this document" page to docs/exports/, for people
+to look at.
 
     uv run python docs/make_previews.py
 
@@ -10,7 +11,10 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+from io import BytesIO
 from pathlib import Path
+
+from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
@@ -20,7 +24,7 @@ from tests.manuscripts import a_manuscript  # noqa: E402
 from adapters.rendering.pdf import render_pdf  # noqa: E402
 
 OUT = ROOT / "docs" / "exports"
-PAGES = {"title": 1, "contents": 2, "text": 3}
+PAGES = {"title": 1, "contents": 2, "text": 3, "about": -1}  # -1: the last page
 RESOLUTION = 60
 
 
@@ -32,7 +36,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as work:
             source = Path(work) / "export.pdf"
             source.write_bytes(pdf)
-            for name, page in PAGES.items():
+            last = len(PdfReader(BytesIO(pdf)).pages)
+            for name, number in PAGES.items():
+                page = last if number == -1 else number
                 target = OUT / f"{language}-{name}"
                 subprocess.run(  # noqa: S603
                     ["pdftoppm", "-png", "-r", str(RESOLUTION), "-f", str(page), "-l",  # noqa: S607

@@ -1,5 +1,6 @@
 """Manuscripts to render: real sentences in English, Ukrainian or Russian, cited in a numeric
-([n]) or author-date style, with the labels and page layout of that language."""
+([n]) or author-date style, with the labels and page layout of that language and the
+closing disclosure the domain words for them."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import cycle, islice
 
+from domain.disclosure import disclosure_for
+from domain.document_parts import Grounding
+from domain.languages import Language
 from domain.manuscripts import Block, BlockKind, Labels, Layout, Manuscript, ManuscriptSection
 
 
@@ -157,12 +161,16 @@ RU = _Language(
 
 LANGUAGES = {"en": EN, "uk": UK, "ru": RU}
 SENTENCES = {"uk": UK_SENTENCE, "ru": RU_SENTENCE}
+CHECKED = Grounding(claims=12, supported=9, unsupported=2, unverified=1)
 
 
 def a_manuscript(*, language: str = "en", sections: int = 3, paragraphs: int = 3,
-                 words_per_paragraph: int = 60, numbered: bool = True) -> Manuscript:
+                 words_per_paragraph: int = 60, numbered: bool = True,
+                 models: tuple[str, ...] = ("gpt-4o-mini",),
+                 grounding: Grounding = CHECKED) -> Manuscript:
     """Each section: a paragraph, a subheading, then the other paragraphs. Every sentence
-    cites one entry of the bibliography, in turn."""
+    cites one entry of the bibliography, in turn. The disclosure names `models` and
+    `grounding`, with two more sources gathered than the bibliography cites."""
     lang = LANGUAGES[language]
     if numbered:
         citations = [f"[{n}]" for n in range(1, len(lang.numbered) + 1)]
@@ -176,6 +184,9 @@ def a_manuscript(*, language: str = "en", sections: int = 3, paragraphs: int = 3
         title=lang.title, author=lang.author, year=2025, language=language,
         labels=lang.labels, layout=lang.layout, bibliography=bibliography,
         numbered_references=numbered,
+        disclosure=disclosure_for(Language(language), models=models,
+                                  sources=len(bibliography) + 2, cited=len(bibliography),
+                                  grounding=grounding),
         sections=tuple(
             ManuscriptSection(index=index, title=title, blocks=_blocks(
                 lang, index, paragraphs, words_per_paragraph, cites))

@@ -86,10 +86,22 @@ class ManuscriptSection:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Disclosure:
+    """The "About this document" page every export ends with, worded in the document's
+    language (see `domain.disclosure`): `facts` are (label, value) lines (the models, the
+    sources, the citation check's figures), `statement` the paragraphs that say plainly how
+    the text was made and checked."""
+
+    heading: str
+    facts: tuple[tuple[str, str], ...]
+    statement: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Manuscript:
     """`language` is the ISO 639-1 code (for hyphenation and the file's language tag);
     `numbered_references` says whether the bibliography entries carry their own labels
-    ([n] or n.) as numeric styles do."""
+    ([n] or n.) as numeric styles do; `disclosure` is the last page, after the references."""
 
     title: str
     author: str
@@ -100,6 +112,7 @@ class Manuscript:
     sections: tuple[ManuscriptSection, ...]
     bibliography: tuple[str, ...]
     numbered_references: bool
+    disclosure: Disclosure
 
 
 def blocks_of(text: str) -> tuple[Block, ...]:

@@ -11,6 +11,7 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from tests.disclosures import CASE_IDS, CASES, a_disclosed_manuscript, about
 from tests.manuscripts import a_manuscript
 
 from adapters.rendering.docx import render_docx
@@ -43,9 +44,10 @@ def document(manuscript: Manuscript) -> Document:
     return read(manuscript)
 
 
-def test_every_section_and_the_references_are_heading_1(manuscript, document):
+def test_every_section_the_references_and_the_disclosure_are_heading_1(manuscript, document):
     assert styled(document, "Heading 1") == [
-        *(f"{s.index}. {s.title}" for s in manuscript.sections), manuscript.labels.references]
+        *(f"{s.index}. {s.title}" for s in manuscript.sections), manuscript.labels.references,
+        manuscript.disclosure.heading]
 
 
 def test_subheadings_are_heading_2(manuscript, document):
@@ -130,11 +132,27 @@ def test_cyrillic_text_is_exact(language):
     assert any(letter in " ".join(texts) for letter in "ґїєыэъё")
 
 
+def heading_at(document: Document, text: str) -> int:
+    return next(i for i, p in enumerate(document.paragraphs)
+                if p.style.name == "Heading 1" and p.text == text)
+
+
 def test_the_bibliography_follows_its_heading(manuscript, document):
-    paragraphs = document.paragraphs
-    heading = next(i for i, p in enumerate(paragraphs)
-                   if p.style.name == "Heading 1" and p.text == manuscript.labels.references)
-    assert [p.text for p in paragraphs[heading + 1:]] == list(manuscript.bibliography)
+    start = heading_at(document, manuscript.labels.references) + 1
+    end = heading_at(document, manuscript.disclosure.heading)
+    assert [p.text for p in document.paragraphs[start:end]] == list(manuscript.bibliography)
+
+
+@pytest.mark.parametrize(("language", "model", "checked"), CASES, ids=CASE_IDS)
+def test_the_document_ends_with_about_this_document_on_its_own_page(language, model, checked):
+    manuscript = a_disclosed_manuscript(language, model, checked)
+    document = read(manuscript)
+    expected = about(manuscript, model, checked)
+    start = heading_at(document, expected.heading)
+    assert document.styles["Heading 1"].paragraph_format.page_break_before
+    assert [p.text for p in document.paragraphs[start:]] == [
+        expected.heading, *expected.facts, *expected.paragraphs]
+    assert expected.heading in [p.text for p in document.paragraphs[:start]]  # contents
 
 
 def test_author_date_entries_hang_and_numbered_entries_do_not():

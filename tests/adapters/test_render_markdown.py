@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 import pytest
+from tests.disclosures import CASE_IDS, CASES, a_disclosed_manuscript, about
 from tests.manuscripts import a_manuscript
 
 from adapters.rendering.markdown import render_markdown
@@ -53,6 +54,10 @@ def expected(manuscript: Manuscript) -> list[tuple[str, str]]:
     blocks.append(("h2", labels.references))
     kind = "p" if manuscript.numbered_references else "li"
     blocks.extend((kind, entry) for entry in manuscript.bibliography)
+    disclosure = manuscript.disclosure
+    blocks.append(("h2", disclosure.heading))
+    blocks.extend(("li", f"{label}: {value}") for label, value in disclosure.facts)
+    blocks.extend(("p", paragraph) for paragraph in disclosure.statement)
     return blocks
 
 
@@ -83,6 +88,17 @@ def test_the_headings_and_references_are_where_a_reader_looks():
     assert "### Scope of the analysis" in lines
     assert "## References" in lines
     assert f"- {manuscript.bibliography[0]}" in lines
+
+
+@pytest.mark.parametrize(("language", "model", "checked"), CASES, ids=CASE_IDS)
+def test_the_file_ends_with_about_this_document(language, model, checked):
+    manuscript = a_disclosed_manuscript(language, model, checked)
+    markdown = render_markdown(manuscript).decode()
+    expected = about(manuscript, model, checked)
+    tail = markdown[markdown.rindex("\n## "):]
+    assert tail == "\n" + "\n\n".join((
+        f"## {expected.heading}", "\n".join(f"- {fact}" for fact in expected.facts),
+        *expected.paragraphs)) + "\n"
 
 
 def tricky(manuscript: Manuscript) -> Manuscript:

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
+from tests.disclosures import CASE_IDS, CASES, a_disclosed_manuscript, about
 from tests.manuscripts import RU_SENTENCE, UK_SENTENCE, a_manuscript
 
 from adapters.rendering import pdf
@@ -74,7 +75,8 @@ def page_of(reader: PdfReader, heading: str) -> int:
 
 
 def headings(manuscript: Manuscript) -> list[str]:
-    return [*(f"{s.index}. {s.title}" for s in manuscript.sections), manuscript.labels.references]
+    return [*(f"{s.index}. {s.title}" for s in manuscript.sections),
+            manuscript.labels.references, manuscript.disclosure.heading]
 
 
 @pytest.fixture(scope="module", params=["en", "uk"])
@@ -124,7 +126,9 @@ def test_pages_after_the_title_carry_their_number_at_the_bottom(manuscript, read
 
 
 def test_every_bibliography_entry_is_printed_as_it_is(manuscript, reader):
-    text = normalised(reader.pages[-1].extract_text())
+    first = page_of(reader, manuscript.labels.references)
+    last = page_of(reader, manuscript.disclosure.heading) - 1
+    text = normalised(" ".join(page.extract_text() for page in reader.pages[first - 1:last]))
     for entry in manuscript.bibliography:
         assert entry in text
 
@@ -132,7 +136,8 @@ def test_every_bibliography_entry_is_printed_as_it_is(manuscript, reader):
 def test_author_date_entries_hang_and_numbered_entries_do_not():
     def left_edges(numbered: bool) -> set[float]:
         manuscript = a_manuscript(sections=1, paragraphs=1, numbered=numbered)
-        page = read(manuscript).pages[-1]
+        reader = read(manuscript)
+        page = reader.pages[page_of(reader, manuscript.labels.references) - 1]
         return {round(x / MM * 4) / 4 for x, y, text in fragments(page)
                 if y > 25 * MM and text != manuscript.labels.references}
 
@@ -155,6 +160,33 @@ def test_cyrillic_text_is_extracted_exactly(language, sentence, letters):
     assert len(found) >= 2
     for paragraph in manuscript.sections[0].blocks:
         assert paragraph.text in text
+
+
+@pytest.mark.parametrize(("language", "model", "checked"), CASES, ids=CASE_IDS)
+def test_the_last_page_is_about_this_document(language, model, checked):
+    manuscript = a_disclosed_manuscript(language, model, checked)
+    reader = read(manuscript)
+    expected = about(manuscript, model, checked)
+    last = reader.pages[-1]
+    assert page_of(reader, expected.heading) == len(reader.pages)
+    assert normalised(body_text(last)) == expected.text
+    lines = [" ".join(line.split()) for line in body_text(last).splitlines()]
+    assert lines[0] == expected.heading
+    assert all(any(fact.startswith(line) for line in lines if line) for fact in expected.facts)
+
+
+def test_the_ukrainian_page_reads_exactly():
+    """Spelled out once in full, apostrophes, guillemets and dashes included."""
+    reader = read(a_disclosed_manuscript("uk", "gpt-4o-mini", checked=True))
+    assert normalised(body_text(reader.pages[-1])) == (
+        "Про цей документ Мовна модель: gpt-4o-mini Опрацьовано джерел: 6 Процитовано "
+        "джерел: 4 Перевірено посилань: 12 Підтверджено анотацією: 9 Не підтверджено "
+        "(посилання вилучено): 2 Не вдалося перевірити: 1 Чернетку цього тексту створено за "
+        "допомогою штучного інтелекту на основі джерел зі списку використаних джерел. Кожне "
+        "посилання перевірено за анотацією джерела, на яке воно вказує: «підтверджено» "
+        "означає, що його підтверджує дослівна цитата з анотації; непідтверджені посилання "
+        "вилучено; «не вдалося перевірити» означає, що джерело не має анотації або перевірка "
+        "не відбулася.")
 
 
 def test_pages_are_a4(reader):

@@ -24,6 +24,7 @@ SPEC = {"title": TITLE, "topic": "Підвісні мости в Українс�
         "citation_style": "gost"}
 REQUIREMENTS = ["Обсяг роботи — 30 сторінок.", "Оформлення за ДСТУ 8302:2015, шрифт 14 пт."]
 REFERENCES = "Список використаних джерел"
+ABOUT = "Про цей документ"
 
 
 @pytest.fixture
@@ -86,6 +87,8 @@ def test_exports_and_uploads(service: tuple[Served, SmtpTestServer], tmp_path: P
         text, pages = pdf_text(pdf.content)
         assert pages >= 3
         assert TITLE in text and REFERENCES in text
+        assert text.rindex(ABOUT) > text.rindex(REFERENCES)  # the disclosure page is last
+        assert f"Опрацьовано джерел: {len(document['sources'])}" in text
         headings = [f"{s['index']}. {s['title']}" for s in document["sections"]]
         for heading in headings:
             assert squashed(heading) in text, heading
@@ -99,10 +102,10 @@ def test_exports_and_uploads(service: tuple[Served, SmtpTestServer], tmp_path: P
 
         word = docx.Document(BytesIO(export("docx").content))
         assert [p.text for p in word.paragraphs if p.style and p.style.name == "Heading 1"] == [
-            *headings, REFERENCES]
+            *headings, REFERENCES, ABOUT]
         markdown = export("md").text.splitlines()
         assert [line for line in markdown if line.startswith("## ")] == [
-            f"## {heading}" for heading in [*headings, REFERENCES]]
+            f"## {heading}" for heading in [*headings, REFERENCES, ABOUT]]
 
         renamed = client.patch(url, json={"title": "Мости Гуцульщини"}, headers=alice).json()
         assert renamed["revision"] > document["revision"]

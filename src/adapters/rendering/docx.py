@@ -1,6 +1,6 @@
 """Manuscripts as DOCX with python-docx: real Heading 1/2 styles, a TOC field Word fills on
-opening, page numbers in the footer (none on the title page). A pure, synchronous function
-for a worker process."""
+opening, page numbers in the footer (none on the title page), "About this document" last. A
+pure, synchronous function for a worker process."""
 
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ def render_docx(manuscript: Manuscript) -> bytes:
     document.add_paragraph(manuscript.labels.references, style="Heading 1")
     for entry in manuscript.bibliography:
         _reference(document.add_paragraph(entry), hanging=not manuscript.numbered_references)
+    _about(document, manuscript)
     _properties(document, manuscript)
     update_fields_on_open(document.settings.element)
     buffer = BytesIO()
@@ -94,7 +95,7 @@ def _contents(document: DocxDocument, manuscript: Manuscript) -> None:
     """The TOC field's result shows the headings until Word computes it with page numbers."""
     document.add_paragraph(manuscript.labels.contents, style="TOC Heading")
     entries = [f"{section.index}. {section.title}" for section in manuscript.sections]
-    entries.append(manuscript.labels.references)
+    entries += [manuscript.labels.references, manuscript.disclosure.heading]
     for number, entry in enumerate(entries):
         paragraph = document.add_paragraph()
         if number == 0:
@@ -102,6 +103,16 @@ def _contents(document: DocxDocument, manuscript: Manuscript) -> None:
         paragraph.add_run(entry)
         if number == len(entries) - 1:
             end_field(paragraph)
+
+
+def _about(document: DocxDocument, manuscript: Manuscript) -> None:
+    """The disclosure on its own last page (Heading 1 opens one): facts, then statement."""
+    disclosure = manuscript.disclosure
+    document.add_paragraph(disclosure.heading, style="Heading 1")
+    for label, value in disclosure.facts:
+        document.add_paragraph(f"{label}: {value}")
+    for paragraph in disclosure.statement:
+        document.add_paragraph(paragraph).paragraph_format.space_before = Pt(6)
 
 
 def _centred(document: DocxDocument, text: str, *, before: Pt | None = None) -> Paragraph:

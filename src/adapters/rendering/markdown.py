@@ -31,6 +31,11 @@ def render_markdown(manuscript: Manuscript) -> bytes:
         lines.extend(_paragraph(entry) for entry in manuscript.bibliography)
     else:
         lines.append("\n".join(f"- {_paragraph(entry)}" for entry in manuscript.bibliography))
+    disclosure = manuscript.disclosure
+    lines.append(f"## {_heading(disclosure.heading)}")
+    lines.append("\n".join(f"- {_paragraph(f'{label}: {value}')}"
+                           for label, value in disclosure.facts))
+    lines.extend(_paragraph(paragraph) for paragraph in disclosure.statement)
     return ("\n\n".join(lines) + "\n").encode()
 
 

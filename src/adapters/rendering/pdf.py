@@ -43,7 +43,8 @@ class RefuseEveryUrl(URLFetcher):  # type: ignore[misc]
 
 def render_pdf(manuscript: Manuscript) -> bytes:
     """Title page (unnumbered), contents with page numbers, one page-opening heading per
-    section, the references; A4 with the manuscript's layout."""
+    section, the references, and "About this document" last (in the contents too); A4 with
+    the manuscript's layout."""
     return pdf_from_html(manuscript_html(manuscript), stylesheet(manuscript.layout))
 
 

@@ -1,6 +1,7 @@
 from datetime import datetime
 
 from domain.citations import citation_groups, replace_citation_groups
+from domain.disclosure import disclosure_for
 from domain.documents import CitationStyle, Document
 from domain.export_labels import labels_for
 from domain.manuscripts import Layout, Manuscript, ManuscriptSection, blocks_of
@@ -12,8 +13,9 @@ NUMERIC_STYLES = frozenset({CitationStyle.IEEE, CitationStyle.GOST})
 class ManuscriptBuilder:
     """A document laid out for export: its sections in order with their `[n]` markers
     written as the style's in-text citations, its stored bibliography (exactly the cited
-    works, formatted in the style), the page layout of the style (GOST or academic) and
-    labels in the document's language."""
+    works, formatted in the style), the page layout of the style (GOST or academic), labels
+    in the document's language, and the closing disclosure: the models that wrote it, its
+    sources (gathered and cited) and the totals of its citation check."""
 
     def __init__(self, formatter: BibliographyFormatter) -> None:
         self._formatter = formatter
@@ -36,4 +38,8 @@ class ManuscriptBuilder:
             labels=labels_for(spec.language, spec.kind),
             layout=Layout.gost() if gost else Layout.academic(), sections=tuple(sections),
             bibliography=document.bibliography,
-            numbered_references=spec.citation_style in NUMERIC_STYLES)
+            numbered_references=spec.citation_style in NUMERIC_STYLES,
+            disclosure=disclosure_for(spec.language, models=document.models,
+                                      sources=len(document.sources),
+                                      cited=len(document.cited_sources()),
+                                      grounding=document.grounding))
