@@ -30,6 +30,7 @@ from adapters.memory.system import FixedClock
 from adapters.memory.transactions import InMemoryTransactionManager
 from adapters.memory.uploads import InMemoryTextExtractor
 from adapters.memory.users import InMemoryUserRepository
+from adapters.sources.offline import OfflineSourceFinder
 from domain.ports.admin_queries import AdminQueries
 from domain.ports.audit import AuditLog
 from domain.ports.documents import DocumentRepository
@@ -46,6 +47,7 @@ from domain.ports.payments import PaymentRepository, ProcessedEvents
 from domain.ports.probe import StorageProbe
 from domain.ports.quota import QuotaLedger
 from domain.ports.sessions import SessionRepository
+from domain.ports.sources import SourceFinder
 from domain.ports.system import Clock
 from domain.ports.transactions import TransactionManager
 from domain.ports.uploads import TextExtractor
@@ -61,6 +63,7 @@ class Fakes:
     clock: FixedClock = field(default_factory=FixedClock)
     probe: InMemoryStorageProbe = field(default_factory=InMemoryStorageProbe)
     model: LanguageModel | None = None
+    finder: SourceFinder | None = None
     events: InMemoryJobEventPublisher = field(default_factory=InMemoryJobEventPublisher)
     gateway: InMemoryPaymentGateway = field(default_factory=InMemoryPaymentGateway)
     blobs: InMemoryBlobStore = field(default_factory=InMemoryBlobStore)
@@ -109,6 +112,10 @@ class InMemoryProvider(Provider):
     @provide(scope=Scope.APP)
     def model(self, settings: Settings) -> LanguageModel:
         return self._fakes.model or OfflineLanguageModel()
+
+    @provide(scope=Scope.APP)
+    def finder(self) -> SourceFinder:
+        return self._fakes.finder or OfflineSourceFinder()
 
     unit_of_work = provide(InMemoryTransactionManager, scope=Scope.REQUEST)
     tx = alias(source=InMemoryTransactionManager, provides=TransactionManager)

@@ -55,7 +55,7 @@ class GenerationJob:
     lease_expires_at: datetime | None = None
     cancel_requested: bool = False
     last_seq: int = 0
-    held_reservation: ReservationId | None = None
+    held_reservations: tuple[ReservationId, ...] = ()
 
     @classmethod
     def queue(cls, *, id: JobId, owner: UserId, document_id: DocumentId,
@@ -82,19 +82,22 @@ class GenerationJob:
                        step=self.step if self.attempts else "starting")
 
     def holding(self, reservation: ReservationId, now: datetime) -> GenerationJob:
-        """The job holds tokens for the step in flight; should its worker die, whoever
-        takes the job over releases them."""
-        return replace(self, held_reservation=reservation, updated_at=now)
+        """The job holds tokens for a step in flight (several steps may be in flight at
+        once); should its worker die, whoever takes the job over releases them."""
+        return replace(self, held_reservations=(*self.held_reservations, reservation),
+                       updated_at=now)
 
     def released(self, now: datetime) -> GenerationJob:
-        return replace(self, held_reservation=None, updated_at=now)
+        return replace(self, held_reservations=(), updated_at=now)
 
-    def advance(self, *, progress: float, step: str, tokens: int,
-                now: datetime) -> GenerationJob:
-        """A step finished (its tokens settled in the same transaction)."""
+    def advance(self, *, progress: float, step: str, tokens: int, now: datetime,
+                settled: tuple[ReservationId, ...] = ()) -> GenerationJob:
+        """A step finished; `settled` are the reservations its tokens were settled from,
+        in the same transaction, which the job no longer holds."""
         return replace(self, progress=max(0.0, min(1.0, progress)), step=step,
-                       tokens_used=self.tokens_used + tokens, held_reservation=None,
-                       updated_at=now)
+                       tokens_used=self.tokens_used + tokens, updated_at=now,
+                       held_reservations=tuple(r for r in self.held_reservations
+                                               if r not in settled))
 
     def succeed(self, now: datetime) -> GenerationJob:
         return self._end(JobState.SUCCEEDED, now, progress=1.0, step="done")

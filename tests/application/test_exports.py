@@ -1,6 +1,9 @@
 """Exports and requirement uploads over the in-memory adapters (the renderer is the real
 one, run inline)."""
 
+import re
+from dataclasses import replace
+
 import pytest
 from tests.application.sign_in_steps import sign_in
 from tests.fake_model import ScriptedLanguageModel
@@ -15,7 +18,7 @@ from application.exports.attach_requirements import AttachRequirements
 from application.exports.export_document import ExportDocument
 from application.generation.generate_outline import GenerateOutline
 from application.generation.generate_section import GenerateSection, GenerateSectionRequest
-from domain.documents import CitationStyle, DocumentSpec, Kind
+from domain.documents import CitationStyle, Claim, DocumentSpec, Kind, Verdict
 from domain.errors import InvalidTransition, NotFound
 from domain.languages import Language
 from domain.manuscripts import ExportFormat
@@ -55,9 +58,10 @@ async def test_markdown_prints_citations_in_the_style_and_the_bibliography(run, 
     assert "### Towers" in text and "[1]" not in text and "[2]" not in text
     first, second = document.sources[0], document.sources[1]
     assert f"{first.authors[0].split()[-1]}" in text and str(first.year) in text
+    unescaped = re.sub(r"\\(.)", r"\1", text)  # Markdown escapes `_` in DOIs and the like
     for entry in document.bibliography:
-        assert entry in text
-    assert second.title in text
+        assert entry in unescaped
+    assert second.title in unescaped
 
 
 async def test_numeric_styles_keep_the_sources_numbers(run, fakes, model) -> None:
@@ -140,3 +144,42 @@ async def test_a_newer_revision_removes_the_files_of_older_ones(run, fakes, mode
     await run(ExportDocument, user.id, document.id, ExportFormat.MD)
     newest = f"exports/{user.id}/{document.id}/{document.revision + 1}/md"
     assert list(fakes.blobs.blobs) == [newest]
+
+
+def with_sections(fakes, document, **changes) -> None:
+    """The stored document with its sections changed as a writer would have left them."""
+    sections = tuple(replace(section, **changes) for section in document.sections)
+    fakes.db.tables["documents"][document.id] = replace(
+        document, sections=sections, revision=document.revision + 1)
+
+
+async def test_the_export_ends_with_its_models_sources_and_check_figures(run, fakes,
+                                                                         model) -> None:
+    user, document = await a_written_document(run, fakes, model)
+    with_sections(fakes, document, model="gpt-4o-mini", claims=(
+        Claim(sentence="Cables carry the deck.", n=1, verdict=Verdict.SUPPORTED,
+              evidence="cables carry the deck"),
+        Claim(sentence="Cables carry the deck.", n=2, verdict=Verdict.UNSUPPORTED),
+        Claim(sentence="Towers stand.", n=2, verdict=Verdict.UNVERIFIED)))
+    text = (await run(ExportDocument, user.id, document.id, ExportFormat.MD)).data.decode()
+    about = text[text.index("## About this document"):]
+    assert about.split("\n\n")[1].splitlines() == [
+        "- Language model: gpt-4o-mini", f"- Sources consulted: {len(document.sources)}",
+        "- Sources cited: 2", "- Citations checked: 3", "- Supported by the abstract: 1",
+        "- Unsupported (marker removed): 1", "- Unverified: 1"]
+    assert "drafted with AI assistance" in about and "quoted verbatim" in about
+    assert text.index("## References") < text.index("## About this document")
+
+
+async def test_an_unchecked_offline_draft_says_so_in_its_language(run, fakes, model) -> None:
+    user, document = await a_written_document(run, fakes, model)
+    fakes.db.tables["documents"][document.id] = replace(
+        document, spec=replace(document.spec, language=Language("uk")))
+    with_sections(fakes, fakes.db.tables["documents"][document.id], model="offline",
+                  claims=())
+    text = (await run(ExportDocument, user.id, document.id, ExportFormat.MD)).data.decode()
+    about = text[text.index("## Про цей документ"):]
+    assert "- Мовна модель: офлайн (без мовної моделі)" in about
+    assert "Перевірено посилань" not in about and ": 0" not in about
+    assert "Цей текст — офлайн-чернетка, заглушка" in about
+    assert "Посилання не перевірено за джерелами" in about

@@ -61,18 +61,33 @@ async def test_a_section_keeps_only_citations_that_resolve(run, fakes, model) ->
     stored = fakes.db.tables["documents"][document.id]
     assert len(stored.bibliography) == 2
     assert planned.sources[0].title in stored.bibliography[0]
-    assert "WRITTEN_SO_FAR" in model.prompts[-1].user
+    assert "OUTLINE:" in model.prompts[-1].user
 
 
-async def test_later_sections_see_a_summary_of_earlier_ones(run, fakes, model) -> None:
+async def test_the_framing_sections_see_the_body_and_the_body_sees_briefs(run, fakes,
+                                                                            model) -> None:
     user, document = await a_document(run, fakes)
-    await run(GenerateOutline, user.id, document.id)
-    model.texts.extend(["Suspension bridges hang their decks from cables [1].", "More [2]."])
-    await run(GenerateSection, GenerateSectionRequest(owner=user.id, document_id=document.id,
-                                                      index=1))
+    model.outlines.append({"sections": [
+        {"title": "Introduction", "target_words": 300, "brief": "Why bridges.",
+         "queries": ["bridges"]},
+        {"title": "Loads", "target_words": 900, "brief": "Dead and live loads.",
+         "queries": ["bridge loads", "live load"]},
+        {"title": "Conclusion", "target_words": 300, "brief": "What follows.",
+         "queries": ["bridges"]}]})
+    planned = await run(GenerateOutline, user.id, document.id)
+    assert [o.queries for o in planned.outline] == [("bridges",), ("bridge loads", "live load"),
+                                                    ("bridges",)]
+    model.texts.extend(["Suspension bridges hang their decks from cables [1].", "Done [2]."])
     await run(GenerateSection, GenerateSectionRequest(owner=user.id, document_id=document.id,
                                                       index=2))
-    assert "Suspension bridges hang their decks" in model.prompts[-1].user
+    body = model.prompts[-1].user
+    assert "2. Loads (900 words): Dead and live loads." in body
+    assert "1. Introduction (300 words): Why bridges." in body  # the others' briefs
+    assert "BODY_SUMMARIES" not in body
+    await run(GenerateSection, GenerateSectionRequest(owner=user.id, document_id=document.id,
+                                                      index=3))
+    assert "BODY_SUMMARIES:\n2. Loads: Suspension bridges hang their decks" in \
+        model.prompts[-1].user
 
 
 async def test_sections_need_an_outline_and_a_planned_index(run, fakes) -> None:
@@ -151,7 +166,20 @@ def test_prompts_carry_the_machine_readable_facts() -> None:
     document = Document.draft(id=DocumentId(uuid4()), owner=UserId(uuid4()), spec=SPEC, now=NOW)
     source = Source(n=1, title="Cable structures", authors=("Irvine",), year=1981,
                     venue=None, doi=None, url=None)
-    prompt = outline_prompt(document, [source], 4).user
+    prompt = outline_prompt(document, 4).user
     assert re.search(r"^TARGET_WORDS: 1500$", prompt, re.M)
     assert re.search(r"^SECTION_COUNT: 4$", prompt, re.M)
-    assert "[1] Cable structures (1981)" in prompt
+    assert "search queries" in prompt
+    from dataclasses import replace
+
+    from application.generation.prompts import section_prompt
+    from domain.documents import OutlineItem
+
+    item = OutlineItem(index=1, title="Cables", target_words=400, brief="Cable statics.",
+                       queries=("cable statics",), sources=(1,))
+    with_outline = replace(document, outline=(item,),
+                           sources=(replace(source, abstract="Cables sag  under load."),))
+    written = section_prompt(with_outline, item).user
+    assert "[1] Cable structures (1981)" in written
+    assert "ABSTRACTS:\n[1] Cables sag under load." in written
+    assert "SECTION_BRIEF: Cable statics." in written

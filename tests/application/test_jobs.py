@@ -186,5 +186,5 @@ async def test_a_takeover_releases_what_the_dead_worker_held(run, fakes, contain
     await run(ClaimJobs, "w2", 5, LEASE)
     finished = await run(RunJob, job.id, "w2")
     assert finished.state is JobState.SUCCEEDED
-    assert finished.held_reservation is None
+    assert finished.held_reservations == ()
     assert (await run(GetBalance, user.id)).reserved == 0

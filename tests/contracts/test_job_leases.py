@@ -91,11 +91,11 @@ async def test_the_held_reservation_reads_back(storage: Storage, unit: Unit) -> 
     document = a_document(owner=owner)
     job = a_job(owner=owner, document=document)
     await given(storage, owner, document, job)
-    held = ReservationId(uuid4())
-    await unit.jobs.save(job.holding(held, job.updated_at))
-    assert (await unit.jobs.get_for_worker(job.id)).held_reservation == held
+    first, second = ReservationId(uuid4()), ReservationId(uuid4())
+    await unit.jobs.save(job.holding(first, job.updated_at).holding(second, job.updated_at))
+    assert (await unit.jobs.get_for_worker(job.id)).held_reservations == (first, second)
     await unit.jobs.save(job.released(job.updated_at))
-    assert (await unit.jobs.get_for_worker(job.id)).held_reservation is None
+    assert (await unit.jobs.get_for_worker(job.id)).held_reservations == ()
 
 
 async def test_a_heartbeat_moves_only_the_lease_and_reports_a_cancel(
@@ -136,3 +136,34 @@ async def test_the_holders_save_keeps_the_extended_lease(storage: Storage, unit:
     assert await other.jobs.claim("worker-2", NOW + LEASE * 2, LEASE, limit=1) == []
     await other.tx.rollback()
     await storage.end(other)
+
+
+async def test_steps_that_lock_the_job_take_turns_and_lose_no_change(storage: Storage) -> None:
+    """Two steps of one job, each adding its tokens under the lock: neither overwrites the
+    other (a plain read would let both start from the same total)."""
+    owner, document = await a_stored_document(storage)
+    job = a_job(owner=owner, document=document)
+    await given(storage, job)
+
+    async def add_tokens(tokens: int) -> None:
+        step = storage.begin()
+        locked = await step.jobs.lock_for_worker(job.id)
+        assert locked is not None
+        await asyncio.sleep(0.05)  # the other step tries its lock meanwhile
+        await step.jobs.save(locked.advance(progress=0.5, step="x", tokens=tokens,
+                                            now=locked.updated_at))
+        await step.tx.commit()
+
+    await asyncio.gather(add_tokens(10), add_tokens(32))
+
+    stored = await storage.begin().jobs.get_for_worker(job.id)
+    assert stored is not None
+    assert stored.tokens_used == job.tokens_used + 42
+
+
+async def test_locking_a_missing_job_is_none(storage: Storage, unit: Unit) -> None:
+    from uuid import uuid4
+
+    from domain.ids import JobId
+
+    assert await unit.jobs.lock_for_worker(JobId(uuid4())) is None

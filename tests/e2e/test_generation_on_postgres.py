@@ -85,8 +85,12 @@ def test_outline_then_every_section_with_citations_that_resolve(stack) -> None:
         assert entry.startswith(f"[{n}]")  # IEEE: numbered like the markers in the text
     requests = stack["model"].requests
     assert {r.model for r in requests} == {"test-model"}
-    assert requests[0].response_format["type"] == "json_schema"
-    assert all(r.stream for r in requests[1:])
+    assert requests[0].response_format["type"] == "json_schema"  # the outline
+    structured = [r for r in requests if (r.response_format or {}).get("type") == "json_schema"]
+    assert all(r.stream for r in requests if r not in structured)  # sections, continuations
+    checks = [r for r in structured[1:]
+              if r.response_format["json_schema"]["name"] == "claims"]
+    assert len(checks) == len(structured) - 1  # after the outline: one check per section
 
 
 def test_a_tiny_daily_limit_answers_429_before_the_model_is_asked(stack) -> None:

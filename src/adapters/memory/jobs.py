@@ -40,6 +40,12 @@ class InMemoryJobRepository(JobRepository):
         job: GenerationJob | None = self._tx.get(GENERATION_JOBS, id)
         return job if job is not None and self._alive(job) else None
 
+    async def lock_for_worker(self, id: JobId) -> GenerationJob | None:
+        if await self.get_for_worker(id) is None:
+            return None
+        await self._tx.wait_for_row(GENERATION_JOBS, id)
+        return await self.get_for_worker(id)
+
     async def claim(self, worker: str, now: datetime, lease: timedelta,
                     limit: int) -> list[GenerationJob]:
         due = sorted((job for job in self._jobs() if job.claimable(now)),

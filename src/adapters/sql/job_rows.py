@@ -1,6 +1,7 @@
 """Jobs and their events <-> rows of the `generation_jobs` and `job_events` tables."""
 
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import Row
 
@@ -26,8 +27,8 @@ def job_from_row(row: Row[Any]) -> GenerationJob:
         max_attempts=row.max_attempts, error=row.error, tokens_used=row.tokens_used,
         lease_owner=row.lease_owner, lease_expires_at=row.lease_expires_at,
         cancel_requested=row.cancel_requested, last_seq=row.last_seq,
-        held_reservation=(ReservationId(row.held_reservation)
-                          if row.held_reservation is not None else None))
+        held_reservations=tuple(ReservationId(UUID(str(held)))
+                                for held in row.held_reservations or ()))
 
 
 def event_row(event: JobEvent) -> dict[str, Any]:
@@ -48,5 +49,5 @@ def _stored_fields(job: GenerationJob) -> dict[str, Any]:
         "attempts": job.attempts, "max_attempts": job.max_attempts, "error": job.error,
         "tokens_used": job.tokens_used, "lease_owner": job.lease_owner,
         "lease_expires_at": job.lease_expires_at, "last_seq": job.last_seq,
-        "held_reservation": job.held_reservation,
+        "held_reservations": [str(held) for held in job.held_reservations],
     }

@@ -18,6 +18,10 @@ _c, _e = generation_jobs.c, job_events.c
 _INSERT = insert(generation_jobs)
 _FOR_WORKER = select(generation_jobs).where(_c.id == bindparam("job_id"))
 _OWNED = _FOR_WORKER.where(_c.owner_id == bindparam("owner"))
+# FOR UPDATE on PostgreSQL; SQLite ignores it, and a no-op UPDATE takes its one write lock.
+_LOCK = {"postgresql": _FOR_WORKER.with_for_update(),
+         "sqlite": (update(generation_jobs).where(_c.id == bindparam("job_id"))
+                    .values(state=_c.state).returning(*generation_jobs.c))}
 _CLAIMABLE = (select(generation_jobs)
               .where(or_(and_(_c.state == _QUEUED, _c.run_after <= bindparam("now")),
                          and_(_c.state == _RUNNING, _c.lease_expires_at <= bindparam("now"))))
@@ -92,6 +96,11 @@ class SqlJobRepository(JobRepository):
 
     async def get_for_worker(self, id: JobId) -> GenerationJob | None:
         row = (await execute(self._session, _FOR_WORKER, {"job_id": id})).one_or_none()
+        return None if row is None else job_from_row(row)
+
+    async def lock_for_worker(self, id: JobId) -> GenerationJob | None:
+        statement = _LOCK[self._session.get_bind().dialect.name]
+        row = (await execute(self._session, statement, {"job_id": id})).one_or_none()
         return None if row is None else job_from_row(row)
 
     async def claim(self, worker: str, now: datetime, lease: timedelta,

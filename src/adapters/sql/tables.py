@@ -188,7 +188,7 @@ generation_jobs = Table(
     Column("lease_expires_at", UtcDateTime, nullable=True),
     Column("cancel_requested", Boolean, nullable=False),
     Column("last_seq", Integer, nullable=False),
-    Column("held_reservation", Uuid, nullable=True),
+    Column("held_reservations", Json, nullable=False, server_default="[]"),
     Index(None, "state", "run_after"),
     Index(None, "state", "lease_expires_at"),
     Index(None, "document_id", "state"),

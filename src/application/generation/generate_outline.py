@@ -1,17 +1,16 @@
-from application.generation.writers import OutlineWriter
+from application.generation.metered_model import MeteredModel
+from application.generation.outline_writer import OutlineWriter
 from domain.documents import Document
 from domain.ids import DocumentId, UserId
 from domain.ports.documents import DocumentRepository
-from domain.ports.quota import QuotaLedger
-from domain.ports.system import Clock
 from domain.ports.transactions import TransactionManager
 
 
 class GenerateOutline:
-    """Plan a document: find its sources, then ask the model for an outline.
+    """Plan a document: the model's outline, then each section's sources (OutlineWriter).
 
-    - sources are searched in the document's language, deduplicated and numbered once; a
-      document that has sources keeps them
+    - sources are searched per section, deduplicated and numbered once; a document that
+      has sources keeps them and their numbers
     - the number of sections follows the kind and length; word budgets sum to the target
     - the call's maximum cost is reserved first (QuotaExceeded before anything reaches the
       model) and settled at the real usage; a failed call is released, never charged
@@ -19,15 +18,14 @@ class GenerateOutline:
     """
 
     def __init__(self, documents: DocumentRepository, writer: OutlineWriter,
-                 ledger: QuotaLedger, tx: TransactionManager, clock: Clock) -> None:
-        self._documents, self._writer, self._ledger = documents, writer, ledger
-        self._tx, self._clock = tx, clock
+                 metered: MeteredModel, tx: TransactionManager) -> None:
+        self._documents, self._writer, self._metered, self._tx = documents, writer, metered, tx
 
     async def __call__(self, owner: UserId, id: DocumentId) -> Document:
-        drafted = await self._writer.draft(owner, id)
-        await self._documents.save(drafted.document)
+        outlined = await self._writer.draft(owner, id)
+        await self._documents.save(outlined.document)
         # Settled last, as a job's step does: the same lock order (document row, then the
         # quota rows), or a job and this request on one document deadlock in PostgreSQL.
-        await self._ledger.settle(drafted.reservation.id, drafted.usage, self._clock.now())
+        await self._metered.settle(outlined.spent)
         await self._tx.commit()
-        return drafted.document
+        return outlined.document

@@ -1,11 +1,10 @@
 from dataclasses import dataclass
 
-from application.generation.writers import SectionWriter
+from application.generation.metered_model import MeteredModel
+from application.generation.section_writer import SectionWriter
 from domain.documents import Section
 from domain.ids import DocumentId, UserId
 from domain.ports.documents import DocumentRepository
-from domain.ports.quota import QuotaLedger
-from domain.ports.system import Clock
 from domain.ports.transactions import TransactionManager
 
 
@@ -31,16 +30,19 @@ class GenerateSection:
     """
 
     def __init__(self, documents: DocumentRepository, writer: SectionWriter,
-                 ledger: QuotaLedger, tx: TransactionManager, clock: Clock) -> None:
-        self._documents, self._writer, self._ledger = documents, writer, ledger
-        self._tx, self._clock = tx, clock
+                 metered: MeteredModel, tx: TransactionManager) -> None:
+        self._documents, self._writer, self._metered, self._tx = documents, writer, metered, tx
 
     async def __call__(self, request: GenerateSectionRequest) -> Section:
-        drafted = await self._writer.draft(request.owner, request.document_id, request.index)
-        await self._documents.save(drafted.document)
-        # Settled last, as a job's step does: the same lock order (document row, then the
-        # quota rows), or a job and this request on one document deadlock in PostgreSQL.
-        await self._ledger.settle(drafted.reservation.id, drafted.usage, self._clock.now())
-        await self._tx.commit()
-        assert drafted.section is not None
-        return drafted.section
+        draft = await self._writer.draft(request.owner, request.document_id, request.index)
+        try:
+            document = await self._documents.get(request.owner, request.document_id)
+            await self._documents.save(await self._writer.apply(document, draft.section))
+            # Settled last, as a job's step does: the same lock order (document row, then
+            # the quota rows), or a job and this request on one document deadlock.
+            await self._metered.settle(draft.spent)
+            await self._tx.commit()
+        except BaseException:
+            await self._metered.abandon_all(draft.spent)
+            raise
+        return draft.section

@@ -12,6 +12,7 @@ from domain.ids import JobId
 from domain.jobs import GenerationJob, JobState
 from domain.ports.documents import DocumentRepository
 from domain.ports.jobs import JobRepository
+from domain.ports.quota import QuotaLedger
 from domain.ports.system import Clock
 from domain.ports.transactions import TransactionManager
 
@@ -39,17 +40,20 @@ class EndAttempt:
       attempt it fails with a readable error, and the document is marked failed
     - a handed-back job returns to the queue without using up an attempt
     - a cancelled job ends cancelled; the document keeps what was written
+    - a job that ends gives back every reservation it still holds
     - nothing changes when the worker no longer holds the job (LeaseLost)
     """
 
     def __init__(self, jobs: JobRepository, documents: DocumentRepository, journal: JobJournal,
-                 tx: TransactionManager, clock: Clock, policy: JobPolicy) -> None:
+                 ledger: QuotaLedger, tx: TransactionManager, clock: Clock,
+                 policy: JobPolicy) -> None:
         self._jobs, self._documents, self._journal = jobs, documents, journal
-        self._tx, self._clock, self._policy = tx, clock, policy
+        self._ledger, self._tx, self._clock, self._policy = ledger, tx, clock, policy
 
     async def __call__(self, end: AttemptEnd) -> GenerationJob | None:
         await self._tx.rollback()
-        job = await self._jobs.get_for_worker(end.job_id)
+        # The job row first, as every step of a job takes it: one lock order.
+        job = await self._jobs.lock_for_worker(end.job_id)
         if job is None or job.finished:
             return job
         now, error = self._clock.now(), end.error or "unknown error"
@@ -67,6 +71,9 @@ class EndAttempt:
             status = {JobState.FAILED: DocumentStatus.FAILED}.get(ended.state,
                                                                   DocumentStatus.DRAFT)
             await follow_job(self._documents, job.owner, job.document_id, status, now)
+            for reservation in ended.held_reservations:
+                await self._ledger.release(reservation, now)
+            ended = ended.released(now)
         ended = await self._journal.record(ended, lease_owner=end.worker)
         await self._tx.commit()
         await self._journal.announce()

@@ -1,109 +1,142 @@
-from application.generation.metered_model import OnHold
-from application.generation.writers import Drafted, OutlineWriter, SectionWriter
+import asyncio
+
+from application.generation.metered_model import MeteredModel, total_tokens
+from application.generation.outline_writer import OutlineWriter
+from application.generation.policy import GenerationPolicy
+from application.generation.prompts import is_framing
 from application.jobs.document_status import follow_job
 from application.jobs.events import JobJournal
-from domain.documents import Document, DocumentStatus
+from application.jobs.job_holder import JobHolder
+from application.jobs.job_steps import JobSteps
+from application.jobs.progress import progress
+from domain.documents import DocumentStatus
 from domain.ids import JobId
 from domain.jobs import GenerationJob
 from domain.ports.documents import DocumentRepository
-from domain.ports.jobs import JobRepository
+from domain.ports.jobs import JobRepository, LeaseLost
 from domain.ports.quota import QuotaLedger
 from domain.ports.system import Clock
 from domain.ports.transactions import TransactionManager
-from domain.quota import Reservation
 
 
 class RunJob:
     """Carry a claimed job forward to its end: the outline if missing, then every section not
     yet written.
 
+    - the body sections are written at once, up to `policy.section_concurrency`, each from
+      the outline and the briefs; the introduction and the conclusion come last, from the
+      body's summaries (`is_framing`)
     - each finished step is saved in one transaction with the job's progress and event and
-      the settlement of its tokens (a checkpoint): a crash loses at most the step in flight,
-      and a resumed job skips finished sections, so it never pays twice for them
-    - a cancel request is honoured between sections (and during one, by the worker)
+      the settlement of its tokens (a checkpoint): a crash loses at most the steps in
+      flight, and a resumed job skips finished sections, so it never pays twice for them
+    - a cancel request is honoured before each section starts (and during one, by the
+      worker, which cancels every section in flight); a failing section cancels the others
     - every write is guarded by the worker's lease: LeaseLost when another worker took over
-    - the job notes the reservation of the step in flight in the transaction that makes it;
-      a worker taking over a job whose worker died releases that reservation first
+    - the job notes each reservation in flight in the transaction that makes it; whoever
+      takes over a job whose worker died, and the job's end, release what is still held
     - on success the job succeeds and the document is ready
     """
 
     def __init__(self, jobs: JobRepository, documents: DocumentRepository,
-                 outline: OutlineWriter, sections: SectionWriter, ledger: QuotaLedger,
-                 journal: JobJournal, tx: TransactionManager, clock: Clock) -> None:
-        self._jobs, self._documents = jobs, documents
-        self._outline, self._sections = outline, sections
-        self._ledger, self._journal, self._tx, self._clock = ledger, journal, tx, clock
+                 outline: OutlineWriter, steps: JobSteps, metered: MeteredModel,
+                 ledger: QuotaLedger, journal: JobJournal, tx: TransactionManager,
+                 clock: Clock, policy: GenerationPolicy) -> None:
+        self._jobs, self._documents, self._outline, self._steps = jobs, documents, outline, steps
+        self._metered, self._ledger, self._journal = metered, ledger, journal
+        self._tx, self._clock, self._policy = tx, clock, policy
 
     async def __call__(self, job_id: JobId, worker: str) -> GenerationJob | None:
         job = await self._jobs.get_for_worker(job_id)
         if job is None or job.finished or job.lease_owner != worker:
             return job
-        job = await self._release_what_a_dead_worker_held(job, worker)
+        job = await self._release_held(job, worker)
         document = await self._documents.get(job.owner, job.document_id)
         if not document.outline:
-            job = await self._checkpoint(job, worker, await self._outline.draft(
-                job.owner, job.document_id, self._holder(job, worker)), "outline written")
+            await self._write_outline(job, worker)
             document = await self._documents.get(job.owner, job.document_id)
-        for item in document.outline:
-            if any(s.index == item.index for s in document.sections):
-                continue
-            job = await self._fresh(job)
-            if job.cancel_requested:
-                return await self._end(job, worker, cancelled=True)
-            job = await self._checkpoint(job, worker, await self._sections.draft(
-                job.owner, job.document_id, item.index, self._holder(job, worker)),
-                f"section {item.index} written")
-        return await self._end(await self._fresh(job), worker, cancelled=False)
+        await self._tx.rollback()  # no transaction stays open while sections are written
+        pending = [item for item in document.outline
+                   if not any(s.index == item.index for s in document.sections)]
+        body = [item.index for item in pending if not is_framing(document, item)]
+        framing = [item.index for item in pending if is_framing(document, item)]
+        for batch in (body, framing):
+            if not await self._write_sections(job_id, worker, batch):
+                return await self._end(job_id, worker, cancelled=True)
+        return await self._end(job_id, worker, cancelled=False)
 
-    def _holder(self, job: GenerationJob, worker: str) -> OnHold:
-        async def hold(reservation: Reservation) -> None:
-            await self._jobs.save(job.holding(reservation.id, self._clock.now()),
-                                  lease_owner=worker)
+    async def _write_sections(self, job_id: JobId, worker: str, indexes: list[int]) -> bool:
+        """Write the sections at once, each in a unit of work of its own; False when a
+        cancel stopped them."""
+        gate = asyncio.Semaphore(self._policy.section_concurrency)
 
-        return hold
+        async def write(index: int) -> bool:
+            async with gate, self._steps.section() as write_section:
+                return await write_section(job_id, worker, index)
 
-    async def _release_what_a_dead_worker_held(self, job: GenerationJob,
-                                               worker: str) -> GenerationJob:
-        if job.held_reservation is None:
+        try:
+            async with asyncio.TaskGroup() as group:
+                tasks = [group.create_task(write(index)) for index in indexes]
+        except BaseExceptionGroup as failed:  # the others were cancelled: report one cause
+            raise _cause(failed) from None
+        return all(task.result() for task in tasks)
+
+    async def _write_outline(self, job: GenerationJob, worker: str) -> None:
+        outlined = await self._outline.draft(job.owner, job.document_id,
+                                             JobHolder(self._jobs, self._clock, job.id, worker))
+        try:
+            locked = await self._jobs.lock_for_worker(job.id)
+            if locked is None or locked.lease_owner != worker:
+                raise LeaseLost
+            await self._documents.save(outlined.document)
+            await self._journal.record(locked.advance(
+                progress=progress(outlined.document), step="outline written",
+                tokens=total_tokens(outlined.spent), now=self._clock.now(),
+                settled=tuple(s.reservation.id for s in outlined.spent)), lease_owner=worker)
+            await self._metered.settle(outlined.spent)
+            await self._tx.commit()
+        except BaseException:
+            await self._metered.abandon_all(outlined.spent)
+            raise
+        await self._journal.announce()
+
+    async def _release_held(self, job: GenerationJob, worker: str) -> GenerationJob:
+        """What an earlier attempt still holds is not in flight any more: give it back."""
+        if not job.held_reservations:
             return job
         now = self._clock.now()
-        await self._ledger.release(job.held_reservation, now)
+        for reservation in job.held_reservations:
+            await self._ledger.release(reservation, now)
         job = job.released(now)
         await self._jobs.save(job, lease_owner=worker)
         await self._tx.commit()
         return job
 
-    async def _fresh(self, job: GenerationJob) -> GenerationJob:
-        """The job as stored, to see a cancel request made since it was read."""
-        stored = await self._jobs.get_for_worker(job.id)
-        return stored if stored is not None else job
-
-    async def _checkpoint(self, job: GenerationJob, worker: str, drafted: Drafted,
-                          step: str) -> GenerationJob:
+    async def _end(self, job_id: JobId, worker: str, *, cancelled: bool) -> GenerationJob:
+        job = await self._jobs.lock_for_worker(job_id)
+        if job is None or job.lease_owner != worker:
+            raise LeaseLost
         now = self._clock.now()
-        await self._documents.save(drafted.document)
-        job = await self._journal.record(
-            job.advance(progress=_progress(drafted.document), step=step,
-                        tokens=drafted.usage.total_tokens, now=now), lease_owner=worker)
-        # Settled last: it locks the service's day row, which every job shares, until commit.
-        await self._ledger.settle(drafted.reservation.id, drafted.usage, now)
-        await self._tx.commit()
-        await self._journal.announce()
-        return job
-
-    async def _end(self, job: GenerationJob, worker: str, *, cancelled: bool) -> GenerationJob:
-        now = self._clock.now()
-        ended = job.stop_cancelled(now) if cancelled else job.succeed(now)
         status = DocumentStatus.DRAFT if cancelled else DocumentStatus.READY
         await follow_job(self._documents, job.owner, job.document_id, status, now)
+        for reservation in job.held_reservations:  # a cancelled section's, if any
+            await self._ledger.release(reservation, now)
+        ended = job.released(now)
+        ended = ended.stop_cancelled(now) if cancelled else ended.succeed(now)
         ended = await self._journal.record(ended, lease_owner=worker)
         await self._tx.commit()
         await self._journal.announce()
         return ended
 
 
-def _progress(document: Document) -> float:
-    """The outline counts as one step, each section as one more."""
-    steps = 1 + len(document.outline)
-    done = (1 if document.outline else 0) + len(document.sections)
-    return round(done / steps, 4)
+def _cause(group: BaseExceptionGroup[BaseException]) -> BaseException:
+    """The failure that says most: a lost lease (nothing more may be written) before the
+    first other one."""
+    leaves: list[BaseException] = []
+    pending: list[BaseException] = [group]
+    while pending:
+        error = pending.pop(0)
+        if isinstance(error, BaseExceptionGroup):
+            pending[:0] = error.exceptions
+        else:
+            leaves.append(error)
+    return next((e for e in leaves if isinstance(e, LeaseLost)), leaves[0])

@@ -18,7 +18,10 @@ class JobRepository(Protocol):
     """Generation jobs and their numbered progress events, in the caller's transaction.
 
     - `get` raises NotFound for a missing id and for another owner's job alike;
-      `get_for_worker` finds a job by id alone (None when missing).
+      `get_for_worker` finds a job by id alone (None when missing). `lock_for_worker` does
+      the same and holds the job until the transaction ends (PostgreSQL: `FOR UPDATE`):
+      another transaction's lock waits, then reads what this one committed. Steps of one
+      job that run at once take it before they change the job or anything else.
     - `claim` takes up to `limit` claimable jobs (see `GenerationJob.claimable`), oldest
       first, and stores them claimed by `worker` for `lease`. Concurrent claimers never get
       the same job (PostgreSQL: `FOR UPDATE SKIP LOCKED`); the caller commits the claim.
@@ -45,6 +48,9 @@ class JobRepository(Protocol):
 
     @abstractmethod
     async def get_for_worker(self, id: JobId) -> GenerationJob | None: ...
+
+    @abstractmethod
+    async def lock_for_worker(self, id: JobId) -> GenerationJob | None: ...
 
     @abstractmethod
     async def claim(self, worker: str, now: datetime, lease: timedelta,

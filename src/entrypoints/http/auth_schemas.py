@@ -13,7 +13,7 @@ Token = Annotated[str, text(min_length=16, max_length=256)]
 # What `domain.users.Email` accepts, said so that a JSON Schema can say it too: dot-atoms
 # without two dots in a row (or a lone dot), then host labels of 1 to 63 characters.
 _ATOM, _LABEL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]", r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-EMAIL_PATTERN = pattern(rf"^(?:(?:\.?{_ATOM})+\.?|\.)@{_LABEL}(?:\.{_LABEL})+$",
+EMAIL_PATTERN = pattern(rf"^(?:(?:\.?{_ATOM})+\.?|\.)@{_LABEL}(?:\.{_LABEL})+(?!\n)$",
                         "must be an e-mail address such as 'ada@example.com'")
 
 

@@ -31,7 +31,8 @@ Title = Annotated[str, text(min_length=1, max_length=TITLE_MAX, blank=False)]
 Topic = Annotated[str, text(min_length=1, max_length=TOPIC_MAX, blank=False)]
 # The codes the domain accepts, as a pattern: the schema names them and msgspec checks them.
 LanguageCode = Annotated[str, Meta(
-    pattern=pattern("^(?:" + "|".join(sorted(ISO_639_1)) + ")$",
+    # (?!\n): Python's `$` also matches before a final line feed, ECMA's does not.
+    pattern=pattern("^(?:" + "|".join(sorted(ISO_639_1)) + ")(?!\n)$",
                     "must be an ISO 639-1 code such as 'en' or 'uk'"),
     description="An ISO 639-1 code such as `en` or `uk`.")]
 TargetWords = Annotated[int, Meta(ge=MIN_WORDS, le=MAX_WORDS)]

@@ -2,16 +2,18 @@
 
 from collections.abc import AsyncIterator
 
-from dishka import Provider, Scope, provide
+from dishka import AsyncContainer, Provider, Scope, provide
 from litestar.channels import ChannelsPlugin
 from litestar.channels.backends.asyncpg import AsyncPgChannelsBackend
 from litestar.channels.backends.base import ChannelsBackend
 from litestar.channels.backends.memory import MemoryChannelsBackend
 
 from adapters.events.channels_publisher import ChannelsJobEventPublisher
+from application.jobs.job_steps import JobSteps
 from application.jobs.policy import JobPolicy
 from domain.ports.job_events import JobEventPublisher
 from entrypoints.config import Settings
+from entrypoints.wiring.job_steps import ContainerJobSteps
 
 SUBSCRIBER_BACKLOG = 1000
 
@@ -28,6 +30,10 @@ def channels_backend(settings: Settings) -> ChannelsBackend:
 class JobsProvider(Provider):
     scope = Scope.APP
     publisher = provide(ChannelsJobEventPublisher, provides=JobEventPublisher)
+
+    @provide
+    def steps(self, container: AsyncContainer) -> JobSteps:
+        return ContainerJobSteps(container)
 
     @provide
     def policy(self, settings: Settings) -> JobPolicy:

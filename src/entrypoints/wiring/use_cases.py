@@ -34,7 +34,8 @@ from application.exports.manuscript_builder import ManuscriptBuilder
 from application.generation.generate_outline import GenerateOutline
 from application.generation.generate_section import GenerateSection
 from application.generation.metered_model import MeteredModel
-from application.generation.writers import OutlineWriter, SectionWriter
+from application.generation.outline_writer import OutlineWriter
+from application.generation.section_writer import SectionWriter
 from application.housekeeping import Housekeeping
 from application.idempotency.idempotent_call import IdempotentCall
 from application.jobs.attempts import EndAttempt
@@ -44,6 +45,7 @@ from application.jobs.events import JobJournal
 from application.jobs.get_job import GetJob, JobEventsSince
 from application.jobs.run_job import RunJob
 from application.jobs.start_generation import StartGeneration
+from application.jobs.write_job_section import WriteJobSection
 from application.mail.deliver_outbox import DeliverOutbox
 
 
@@ -56,6 +58,7 @@ class UseCasesProvider(Provider):
                             DeleteDocument)
     generation = provide_all(GenerateOutline, GenerateSection, GetBalance)
     jobs = provide_all(JobJournal, StartGeneration, GetJob, JobEventsSince, CancelJob, RunJob,
+                       WriteJobSection,
                        EndAttempt, ClaimJobs, KeepLease, IdempotentCall)
     exports = provide_all(ManuscriptBuilder, ExportDocument, AttachRequirements)
     billing = provide_all(StartCheckout, HandlePaymentEvent, ListPayments)

@@ -1,0 +1,25 @@
+from application.generation.metered_model import Holder
+from domain.ids import JobId
+from domain.ports.jobs import JobRepository, LeaseLost
+from domain.ports.system import Clock
+from domain.quota import Reservation
+
+
+class JobHolder(Holder):
+    """Notes on the job each reservation of a step in flight, under the worker's lease. The
+    job row is locked before the quota rows, as in every step's checkpoint."""
+
+    def __init__(self, jobs: JobRepository, clock: Clock, job_id: JobId, worker: str) -> None:
+        self._jobs, self._clock, self._job_id, self._worker = jobs, clock, job_id, worker
+
+    async def lock(self) -> None:
+        job = await self._jobs.lock_for_worker(self._job_id)
+        if job is None or job.lease_owner != self._worker:
+            raise LeaseLost
+
+    async def hold(self, reservation: Reservation) -> None:
+        job = await self._jobs.get_for_worker(self._job_id)
+        if job is None:
+            raise LeaseLost
+        await self._jobs.save(job.holding(reservation.id, self._clock.now()),
+                              lease_owner=self._worker)
