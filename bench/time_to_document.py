@@ -86,6 +86,7 @@ async def run(latency: float, concurrency: int) -> dict[str, float]:
                    "OPENAI_API_KEY": "sk-bench", "LLM_MODEL": "bench-model",
                    "SOURCES_PROVIDER": "offline", "SECTION_CONCURRENCY": str(concurrency),
                    "JOB_POLL_S": "0.05", "SIGNUP_CREDITS": "100000000",
+                   "DAILY_TOKEN_LIMIT": "100000000",
                    "LOG_LEVEL": "WARNING", "LLM_TIMEOUT_S": str(max(30, latency * 10))}
             run_tesigo("migrate", env=env, cwd=work)
             served = Served(env, work)
