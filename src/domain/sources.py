@@ -44,14 +44,7 @@ def sources_wanted(target_words: int, cap: int) -> int:
     return min(cap, max(8, math.ceil(target_words / 400)))
 
 
-WorkKey = tuple[str, ...]
-
-
-def _keys(doi: str | None, title: str, year: int | None) -> tuple[WorkKey, ...]:
-    """What makes two records one work: the same DOI, else the same normalised title and
-    year."""
-    by_title: WorkKey = ("title", normalise_title(title), str(year))
-    return (("doi", doi), by_title) if doi else (by_title,)
+TitleKey = tuple[str, int | None]
 
 
 def _better(kept: FoundWork, other: FoundWork) -> FoundWork:
@@ -65,8 +58,10 @@ def merge_sources(existing: Sequence[Source], found: Sequence[Sequence[FoundWork
                   limit: int) -> tuple[tuple[Source, ...], tuple[tuple[int, ...], ...]]:
     """Add the results of several searches to a document's numbered sources.
 
+    - two records are one work when they have the same DOI or, when one of them has none,
+      the same normalised title and year (two DOIs are two works, even under one title)
     - existing sources keep their numbers (`n` never changes); a found work that is one of
-      them (same DOI, else same normalised title and year) is that source
+      them is that source
     - new works are ranked by relevance first (their best position in any search's results),
       then by citation count, then by the order they were found; they are numbered after the
       existing ones while the list holds fewer than `limit`
@@ -78,58 +73,65 @@ def merge_sources(existing: Sequence[Source], found: Sequence[Sequence[FoundWork
     per_search = [[merge.add(rank, work) for rank, work in enumerate(results)
                    if normalise_title(work.title)] for results in found]
     sources = merge.numbered(limit)
-    numbers = tuple(tuple(dict.fromkeys(merge.index[key] for key in keys if key in merge.index))
-                    for keys in per_search)
+    numbers = tuple(tuple(dict.fromkeys(n for entry in entries
+                                        if (n := merge.numbers[entry]) is not None))
+                    for entries in per_search)
     return sources, numbers
 
 
 class _Merge:
-    """Works seen so far: numbered ones in `index` (key -> n), new ones in `pending`."""
+    """Every work seen, as an entry: its number once it has one, else its best rank and
+    record, waiting to be numbered."""
 
     def __init__(self, existing: Sequence[Source]) -> None:
         self.sources = list(existing)
-        self.index: dict[WorkKey, int] = {}
+        self.numbers: list[int | None] = []
+        self.pending: dict[int, tuple[int, FoundWork]] = {}
+        self._by_doi: dict[str, int] = {}
+        self._by_title: dict[TitleKey, list[tuple[str | None, int]]] = {}
         for source in existing:
-            for key in _keys(source.doi, source.title, source.year):
-                self.index.setdefault(key, source.n)
-        self.pending: list[tuple[int, FoundWork]] = []  # (best rank, record) per new work
-        self.slot_of: dict[WorkKey, int] = {}
+            self._note(self._new(source.n), source.doi, source.title, source.year)
 
-    def add(self, rank: int, work: FoundWork) -> WorkKey:
-        """Note a found work; returns the key it goes by."""
+    def add(self, rank: int, work: FoundWork) -> int:
+        """Note a found work; returns its entry."""
         work = replace(work, doi=normalise_doi(work.doi))
-        keys = _keys(work.doi, work.title, work.year)
-        known = next((self.index[key] for key in keys if key in self.index), None)
-        if known is not None:
-            for key in keys:
-                self.index.setdefault(key, known)
-            return keys[0]
-        slot = next((self.slot_of[key] for key in keys if key in self.slot_of), None)
-        if slot is None:
-            slot = len(self.pending)
-            self.pending.append((rank, work))
-        else:
-            best, kept = self.pending[slot]
-            self.pending[slot] = (min(best, rank), _better(kept, work))
-        for key in keys:
-            self.slot_of.setdefault(key, slot)
-        return keys[0]
+        entry = self._find(work.doi, work.title, work.year)
+        if entry is None:
+            entry = self._new(None)
+            self.pending[entry] = (rank, work)
+        elif entry in self.pending:
+            best, kept = self.pending[entry]
+            self.pending[entry] = (min(best, rank), _better(kept, work))
+        self._note(entry, work.doi, work.title, work.year)
+        return entry
 
     def numbered(self, limit: int) -> tuple[Source, ...]:
-        ranked = sorted(range(len(self.pending)),
-                        key=lambda slot: (self.pending[slot][0],
-                                          -(self.pending[slot][1].cited_by or 0), slot))
-        for slot in ranked:
+        ranked = sorted(self.pending, key=lambda entry: (
+            self.pending[entry][0], -(self.pending[entry][1].cited_by or 0), entry))
+        for entry in ranked:
             if len(self.sources) >= limit:
                 break
-            work = self.pending[slot][1]
-            source = _numbered(work, max((s.n for s in self.sources), default=0) + 1)
-            self.sources.append(source)
-            keys = [*_keys(work.doi, work.title, work.year),
-                    *(key for key, at in self.slot_of.items() if at == slot)]
-            for key in keys:
-                self.index.setdefault(key, source.n)
+            n = max((s.n for s in self.sources), default=0) + 1
+            self.sources.append(_numbered(self.pending[entry][1], n))
+            self.numbers[entry] = n
         return tuple(self.sources)
+
+    def _new(self, n: int | None) -> int:
+        self.numbers.append(n)
+        return len(self.numbers) - 1
+
+    def _find(self, doi: str | None, title: str, year: int | None) -> int | None:
+        if doi and doi in self._by_doi:
+            return self._by_doi[doi]
+        for other_doi, entry in self._by_title.get((normalise_title(title), year), ()):
+            if not (doi and other_doi):
+                return entry
+        return None
+
+    def _note(self, entry: int, doi: str | None, title: str, year: int | None) -> None:
+        if doi:
+            self._by_doi.setdefault(doi, entry)
+        self._by_title.setdefault((normalise_title(title), year), []).append((doi, entry))
 
 
 def _numbered(work: FoundWork, n: int) -> Source:

@@ -85,3 +85,9 @@ def test_numbers_are_dense_unique_and_no_work_is_listed_twice(found, limit) -> N
     assert all(set(numbers) <= {s.n for s in sources} for numbers in per_search)
     again, _ = merge_sources(sources, found, limit)
     assert again == sources  # merging the same results again adds nothing
+
+
+def test_two_dois_are_two_works_even_under_one_title_and_year() -> None:
+    sources, _ = merge_sources((), [[work("Introduction", doi="10.1/2019"),
+                                     work("Introduction", doi="10.1/2020")]], limit=10)
+    assert [s.doi for s in sources] == ["10.1/2019", "10.1/2020"]

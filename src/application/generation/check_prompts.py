@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from application.generation.prompts import trimmed
 from domain.claims import (
     MAX_QUOTE_CHARS,
     CitedSentence,
@@ -53,11 +54,7 @@ def _one_line(text: str) -> str:
 
 def trimmed_abstract(abstract: str) -> str:
     """The abstract on one line, at most `ABSTRACT_CHARS` characters (` …` aside)."""
-    flat = _one_line(abstract)
-    if len(flat) <= ABSTRACT_CHARS:
-        return flat
-    cut = flat.rfind(" ", 0, ABSTRACT_CHARS + 1)
-    return flat[:cut if cut > 0 else ABSTRACT_CHARS] + " …"
+    return trimmed(abstract, ABSTRACT_CHARS)
 
 
 def checked_pairs(sentences: Sequence[CitedSentence],
