@@ -58,7 +58,8 @@ class ScriptedLanguageModel(LanguageModel):
         return Completion(text=text, usage=self._usage(prompt))
 
     async def complete_json(self, prompt: Prompt, *, schema: dict[str, Any], schema_name: str,
-                            max_tokens: int) -> tuple[dict[str, Any], Completion]:
+                            max_tokens: int, attempts: int | None = None,
+                            ) -> tuple[dict[str, Any], Completion]:
         checking = schema_name == "claims"
         (self.checks if checking else self.prompts).append(prompt)
         if self.down:

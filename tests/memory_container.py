@@ -25,15 +25,18 @@ from adapters.memory.probe import InMemoryStorageProbe
 from adapters.memory.processed_events import InMemoryProcessedEvents
 from adapters.memory.quota import InMemoryQuotaLedger
 from adapters.memory.rendering import InMemoryDocumentRenderer
+from adapters.memory.revisions import InMemorySectionRevisionRepository
 from adapters.memory.sessions import InMemorySessionRepository
 from adapters.memory.system import FixedClock
 from adapters.memory.transactions import InMemoryTransactionManager
 from adapters.memory.uploads import InMemoryTextExtractor
 from adapters.memory.users import InMemoryUserRepository
 from adapters.sources.offline import OfflineSourceFinder
+from adapters.sources.offline_doi import OfflineDoiLookup
 from domain.ports.admin_queries import AdminQueries
 from domain.ports.audit import AuditLog
 from domain.ports.documents import DocumentRepository
+from domain.ports.doi_lookup import DoiLookup
 from domain.ports.exports import BlobStore, DocumentRenderer
 from domain.ports.idempotency import IdempotencyStore
 from domain.ports.job_events import JobEventPublisher
@@ -46,6 +49,7 @@ from domain.ports.payment_gateway import PaymentGateway
 from domain.ports.payments import PaymentRepository, ProcessedEvents
 from domain.ports.probe import StorageProbe
 from domain.ports.quota import QuotaLedger
+from domain.ports.revisions import SectionRevisionRepository
 from domain.ports.sessions import SessionRepository
 from domain.ports.sources import SourceFinder
 from domain.ports.system import Clock
@@ -64,6 +68,7 @@ class Fakes:
     probe: InMemoryStorageProbe = field(default_factory=InMemoryStorageProbe)
     model: LanguageModel | None = None
     finder: SourceFinder | None = None
+    doi_lookup: DoiLookup | None = None
     events: InMemoryJobEventPublisher = field(default_factory=InMemoryJobEventPublisher)
     gateway: InMemoryPaymentGateway = field(default_factory=InMemoryPaymentGateway)
     blobs: InMemoryBlobStore = field(default_factory=InMemoryBlobStore)
@@ -117,6 +122,10 @@ class InMemoryProvider(Provider):
     def finder(self) -> SourceFinder:
         return self._fakes.finder or OfflineSourceFinder()
 
+    @provide(scope=Scope.APP)
+    def doi_lookup(self) -> DoiLookup:
+        return self._fakes.doi_lookup or OfflineDoiLookup()
+
     unit_of_work = provide(InMemoryTransactionManager, scope=Scope.REQUEST)
     tx = alias(source=InMemoryTransactionManager, provides=TransactionManager)
     users = provide(InMemoryUserRepository, provides=UserRepository, scope=Scope.REQUEST)
@@ -126,6 +135,8 @@ class InMemoryProvider(Provider):
                        scope=Scope.REQUEST)
     documents = provide(InMemoryDocumentRepository, provides=DocumentRepository,
                         scope=Scope.REQUEST)
+    revisions = provide(InMemorySectionRevisionRepository,
+                        provides=SectionRevisionRepository, scope=Scope.REQUEST)
     outbox = provide(InMemoryOutbox, provides=Outbox, scope=Scope.REQUEST)
     audit = provide(InMemoryAuditLog, provides=AuditLog, scope=Scope.REQUEST)
     ledger = provide(InMemoryQuotaLedger, provides=QuotaLedger, scope=Scope.REQUEST)

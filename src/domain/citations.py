@@ -7,7 +7,11 @@ import re
 from collections.abc import Collection
 
 _DASH = "-\u2013\u2014"  # hyphen, en dash, em dash
-_MARKER = re.compile(r"\s?\[(\d+(?:\s*(?:[,;]|[" + _DASH + r"])\s*\d+)*)\]")
+_INSIDE = r"\d+(?:\s*(?:[,;]|[" + _DASH + r"])\s*\d+)*"
+_MARKER = re.compile(r"\s?\[(" + _INSIDE + r")\]")
+# Markers that stand together (`[1][2]`, `[1, 2] [3]`) are resolved as one run, so that
+# dropping the first does not glue the next to the word before it.
+_RUN = re.compile(r"\s?((?:\[" + _INSIDE + r"\]\s?)*\[" + _INSIDE + r"\])")
 _PART = re.compile(r"(\d+)\s*[" + _DASH + r"]\s*(\d+)|(\d+)")
 MAX_RANGE = 50
 
@@ -29,18 +33,25 @@ def resolve_citations(text: str, known: Collection[int]) -> tuple[str, tuple[int
     cited: list[int] = []
 
     def keep(match: re.Match[str]) -> str:
-        valid = [n for n in dict.fromkeys(_numbers(match.group(1))) if n in known]
+        named = [n for inside in _MARKER.findall(match.group(1)) for n in _numbers(inside)]
+        valid = [n for n in dict.fromkeys(named) if n in known]
         for n in valid:
             if n not in cited:
                 cited.append(n)
         if not valid:
             return ""
-        lead = " " if match.group(0)[0].isspace() else ""
+        lead = match.group(0)[0] if match.group(0)[0].isspace() else ""
         return lead + "".join(f"[{n}]" for n in valid)
 
-    cleaned = _MARKER.sub(keep, text)
+    cleaned = _RUN.sub(keep, text)
     cleaned = re.sub(r"[ \t]+([.,;:!?])", r"\1", cleaned)
     return cleaned, tuple(cited)
+
+
+def marker_numbers(text: str) -> list[tuple[str, tuple[int, ...]]]:
+    """Every marker group of `text` as written (`[1, 3]`), with the numbers it names."""
+    return [(match.group(0).strip(), tuple(_numbers(match.group(1))))
+            for match in _MARKER.finditer(text)]
 
 
 _GROUP = re.compile(r"(?:\[\d+\])+")

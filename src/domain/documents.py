@@ -1,20 +1,24 @@
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from domain.document_parts import Claim as Claim
 from domain.document_parts import Grounding as Grounding
+from domain.document_parts import Origin as Origin
 from domain.document_parts import OutlineItem as OutlineItem
 from domain.document_parts import Provider as Provider
 from domain.document_parts import Section as Section
+from domain.document_parts import SectionRevision as SectionRevision
 from domain.document_parts import Source as Source
 from domain.document_parts import Verdict as Verdict
-from domain.errors import InvalidInput, InvalidTransition, NotFound
+from domain.errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from domain.ids import DocumentId, UserId
 from domain.languages import Language
+from domain.title_page import TitlePage
 
 MIN_WORDS, MAX_WORDS = 300, 100_000
 TITLE_MAX, TOPIC_MAX, INSTRUCTIONS_MAX = 300, 2_000, 10_000
@@ -64,6 +68,7 @@ class DocumentSpec:
     target_words: int
     citation_style: CitationStyle
     instructions: str | None = None
+    title_page: TitlePage = field(default_factory=TitlePage)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "title", _text(self.title, "title", TITLE_MAX))
@@ -80,6 +85,10 @@ class DocumentSpec:
         unknown = set(changes) - set(self.__dataclass_fields__)
         if unknown:
             raise InvalidInput(f"unknown field {sorted(unknown)[0]}", field=sorted(unknown)[0])
+        page = changes.get("title_page")
+        if isinstance(page, dict):  # a partial page: the fields given change, the rest stay
+            changes = {**changes, "title_page": TitlePage.from_mapping(
+                {**self.title_page.as_mapping(), **page})}
         return replace(self, **changes)
 
 
@@ -91,6 +100,10 @@ class Document:
     and storage can refuse a change made to a version that is no longer current.
     `word_count` is the sum of the sections' words, kept with the document so that lists,
     which leave section texts unread, can show it.
+    `removed_sources` are sources the user took out: no longer offered or cited, kept so
+    that their numbers are never given again. `revisions_made` counts the section texts
+    replaced so far (each kept as a numbered revision); `replaced` holds the revisions made
+    since the document was read, which storage keeps when it saves the document.
     """
 
     id: DocumentId
@@ -106,6 +119,9 @@ class Document:
     bibliography: tuple[str, ...] = ()
     requirements: str | None = None
     word_count: int = 0
+    removed_sources: tuple[Source, ...] = ()
+    revisions_made: int = 0
+    replaced: tuple[SectionRevision, ...] = field(default=(), compare=False)
 
     @classmethod
     def draft(cls, *, id: DocumentId, owner: UserId, spec: DocumentSpec,
@@ -123,10 +139,37 @@ class Document:
     def with_outline(self, outline: tuple[OutlineItem, ...], sources: tuple[Source, ...],
                      now: datetime) -> Document:
         """A new outline and source list. Sections written for an earlier outline no longer
-        fit it, so they (and the bibliography) are dropped."""
-        return replace(self, outline=outline, sources=sources, sections=(), bibliography=(),
-                       word_count=0, status=DocumentStatus.DRAFT, updated_at=now,
+        fit it, so they (and the bibliography) are dropped, each kept as a revision."""
+        return replace(self.replacing(self.sections, now), outline=outline, sources=sources,
+                       sections=(), bibliography=(), word_count=0,
+                       status=DocumentStatus.DRAFT, updated_at=now,
                        revision=self.revision + 1)
+
+    def replacing(self, sections: Iterable[Section], now: datetime) -> Document:
+        """The document noting `sections` as replaced: each becomes the next revision."""
+        made = self.revisions_made
+        revisions = []
+        for section in sections:
+            made += 1
+            revisions.append(SectionRevision(document_id=self.id, revision=made,
+                                             section=section, replaced_at=now))
+        return replace(self, replaced=(*self.replaced, *revisions), revisions_made=made)
+
+    def expect(self, revision: int | None) -> None:
+        """Conflict when the caller worked from another revision than this one (a write
+        made against a stale copy is refused, never merged blindly)."""
+        if revision is not None and revision != self.revision:
+            raise Conflict(f"The document is at revision {self.revision}, not {revision}: "
+                           "it was changed meanwhile; load it again and retry.")
+
+    def section_at(self, index: int) -> Section:
+        """The written section `index`; NotFound when the outline has it but it is not
+        written (or the outline does not have it)."""
+        self.planned_section(index)
+        for section in self.sections:
+            if section.index == index:
+                return section
+        raise NotFound(f"Section {index} is not written yet.")
 
     def planned_section(self, index: int) -> OutlineItem:
         """The outline item for section `index`. Raises InvalidTransition without an
@@ -143,14 +186,17 @@ class Document:
 
     def with_section(self, section: Section, bibliography: tuple[str, ...],
                      now: datetime) -> Document:
-        """The document with `section` written (replacing an earlier version of it); it is
-        ready once every section of the outline is written."""
+        """The document with `section` written (replacing an earlier version of it, which is
+        kept as a revision); it is ready once every section of the outline is written."""
         self.planned_section(section.index)
+        earlier = [s for s in self.sections if s.index == section.index
+                   and s.text != section.text]  # the same text again is no new revision
         sections = tuple(sorted((*(s for s in self.sections if s.index != section.index),
                                  section), key=lambda s: s.index))
         done = {s.index for s in sections} >= {item.index for item in self.outline}
         status = DocumentStatus.READY if done else self.status
-        return replace(self, sections=sections, bibliography=bibliography, status=status,
+        return replace(self.replacing(earlier, now), sections=sections,
+                       bibliography=bibliography, status=status,
                        word_count=sum(s.word_count for s in sections), updated_at=now,
                        revision=self.revision + 1)
 

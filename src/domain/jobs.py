@@ -3,14 +3,20 @@ checkpointed section by section, retried with backoff, and cancellable."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from domain.errors import InvalidTransition
+from domain.documents import Document, Section
+from domain.errors import InvalidInput, InvalidTransition
 from domain.ids import DocumentId, JobId, ReservationId, UserId
 
 MAX_ATTEMPTS = 5
+INSTRUCTIONS_MAX = 2_000
+# What a document cannot hold (XML 1.0): C0 controls but tab and line breaks, U+FFFE, U+FFFF.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class JobState(StrEnum):
@@ -56,16 +62,35 @@ class GenerationJob:
     cancel_requested: bool = False
     last_seq: int = 0
     held_reservations: tuple[ReservationId, ...] = ()
+    sections: tuple[int, ...] | None = None
+    instructions: str | None = None
+    partial: bool = False
 
     @classmethod
-    def queue(cls, *, id: JobId, owner: UserId, document_id: DocumentId,
-              now: datetime) -> GenerationJob:
+    def queue(cls, *, id: JobId, owner: UserId, document_id: DocumentId, now: datetime,
+              sections: tuple[int, ...] | None = None, instructions: str | None = None,
+              partial: bool = False) -> GenerationJob:
+        """`sections` are the ones to write anew (None: every section not yet written),
+        `instructions` what the writer asks of them; a `partial` job writes what fits the
+        caller's credits and limits, and stops there."""
         return cls(id=id, owner=owner, document_id=document_id, state=JobState.QUEUED,
-                   created_at=now, updated_at=now, run_after=now)
+                   created_at=now, updated_at=now, run_after=now, sections=sections,
+                   instructions=clean_instructions(instructions), partial=partial)
 
     @property
     def finished(self) -> bool:
         return self.state in TERMINAL
+
+    def wrote(self, section: Section) -> bool:
+        """Whether `section` was written after this job was queued: by this job, as far as
+        a job can tell (or by its writer meanwhile, whose text it leaves alone)."""
+        return section.written_at is not None and section.written_at > self.created_at
+
+    def done_with(self, section: Section) -> bool:
+        """Whether `section` needs no more writing by this job: a job that writes what is
+        missing leaves every written section alone; one that rewrites chosen sections is
+        done with those it wrote."""
+        return self.sections is None or self.wrote(section)
 
     def claimable(self, now: datetime) -> bool:
         """Queued and due, or running under a lease that ran out (its worker died)."""
@@ -101,6 +126,11 @@ class GenerationJob:
 
     def succeed(self, now: datetime) -> GenerationJob:
         return self._end(JobState.SUCCEEDED, now, progress=1.0, step="done")
+
+    def stop_short(self, step: str, now: datetime) -> GenerationJob:
+        """A partial job that wrote what fitted: it succeeded, as far as it got (its
+        progress stays where it is), and `step` says why it stopped."""
+        return self._end(JobState.SUCCEEDED, now, step=step)
 
     def fail(self, error: str, now: datetime) -> GenerationJob:
         return self._end(JobState.FAILED, now, error=error[:1000], step="failed")
@@ -141,3 +171,41 @@ class GenerationJob:
     def _end(self, state: JobState, now: datetime, **changes: object) -> GenerationJob:
         return replace(self, state=state, lease_owner=None, lease_expires_at=None,
                        updated_at=now, **changes)  # type: ignore[arg-type]
+
+
+def clean_instructions(value: str | None) -> str | None:
+    """What the writer asks of the sections a job rewrites: stripped, at most
+    INSTRUCTIONS_MAX characters, no control characters; empty (or None) means none."""
+    if value is None:
+        return None
+    if _CONTROL.search(value):
+        raise InvalidInput("instructions must not contain control characters (tab and line "
+                           "breaks are fine)", field="instructions")
+    cleaned = value.strip()
+    if len(cleaned) > INSTRUCTIONS_MAX:
+        raise InvalidInput(f"instructions must be at most {INSTRUCTIONS_MAX} characters",
+                           field="instructions")
+    return cleaned or None
+
+
+def sections_to_write(document: Document, chosen: Iterable[int] | None) -> tuple[int, ...]:
+    """The indexes a job writes, in outline order: the `chosen` ones (each once), else
+    every section of the outline not yet written (none before there is an outline).
+
+    Raises InvalidInput (field `sections`) for an empty choice or an index the outline has
+    not, and InvalidTransition for a choice made before there is an outline."""
+    if chosen is None:
+        written = {s.index for s in document.sections}
+        return tuple(item.index for item in document.outline if item.index not in written)
+    wanted = set(chosen)
+    if not wanted:
+        raise InvalidInput("sections must name at least one section", field="sections")
+    if not document.outline:
+        raise InvalidTransition("This document has no outline yet; write the outline before "
+                                "choosing sections.")
+    planned = {item.index for item in document.outline}
+    unknown = sorted(wanted - planned)
+    if unknown:
+        raise InvalidInput(f"sections: the outline has no section {unknown[0]} (it has 1 to "
+                           f"{len(planned)})", field="sections")
+    return tuple(item.index for item in document.outline if item.index in wanted)

@@ -4,17 +4,25 @@ renderers' worker processes as it is."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from domain.languages import Language
+from domain.title_page import TitlePage
 from domain.transliteration import to_latin
 
 
 class ExportFormat(StrEnum):
+    """The files a document exports to: the whole document (PDF, DOCX, Markdown), rendered
+    from its Manuscript, or its bibliography alone (BibTeX, RIS, CSL-JSON), written from its
+    sources for reference managers."""
+
     PDF = "pdf"
     DOCX = "docx"
     MD = "md"
+    BIBTEX = "bibtex"
+    RIS = "ris"
+    CSLJSON = "csljson"
 
     @property
     def content_type(self) -> str:
@@ -22,19 +30,39 @@ class ExportFormat(StrEnum):
 
     @property
     def extension(self) -> str:
-        return self.value
+        return _EXTENSIONS.get(self, self.value)
+
+    @property
+    def is_bibliography(self) -> bool:
+        return self in BIBLIOGRAPHY_FORMATS
 
 
+BIBLIOGRAPHY_FORMATS = frozenset({ExportFormat.BIBTEX, ExportFormat.RIS, ExportFormat.CSLJSON})
+_EXTENSIONS = {ExportFormat.BIBTEX: "bib", ExportFormat.CSLJSON: "json"}
 _CONTENT_TYPES = {
     ExportFormat.PDF: "application/pdf",
     ExportFormat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ExportFormat.MD: "text/markdown; charset=utf-8",
+    ExportFormat.BIBTEX: "application/x-bibtex; charset=utf-8",
+    ExportFormat.RIS: "application/x-research-info-systems",
+    ExportFormat.CSLJSON: "application/vnd.citationstyles.csl+json",
 }
+
+
+class TitlePageStyle(StrEnum):
+    """GOST (GOST 7.32, DSTU 3008): the institution, faculty and department centred at the
+    top, the kind and title in the middle, the author and supervisor to the right, the city
+    and year at the foot. ACADEMIC: the title, the kind, then the author, institution,
+    supervisor, city and year, all centred."""
+
+    GOST = "gost"
+    ACADEMIC = "academic"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Layout:
-    """The page: A4, margins in millimetres, body text size and line spacing."""
+    """The page: A4, margins in millimetres, body text size and line spacing, and how the
+    title page is laid out."""
 
     margin_top_mm: int
     margin_right_mm: int
@@ -42,6 +70,7 @@ class Layout:
     margin_left_mm: int
     font_size_pt: int
     line_spacing: float
+    title_page: TitlePageStyle = TitlePageStyle.ACADEMIC
 
     @classmethod
     def academic(cls) -> Layout:
@@ -52,7 +81,8 @@ class Layout:
     def gost(cls) -> Layout:
         """GOST 7.32: left 30 mm (binding), right 15 mm, top and bottom 20 mm, 14 pt."""
         return cls(margin_top_mm=20, margin_right_mm=15, margin_bottom_mm=20,
-                   margin_left_mm=30, font_size_pt=14, line_spacing=1.5)
+                   margin_left_mm=30, font_size_pt=14, line_spacing=1.5,
+                   title_page=TitlePageStyle.GOST)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -65,6 +95,7 @@ class Labels:
     year: str
     contents: str
     references: str
+    supervisor: str
 
 
 class BlockKind(StrEnum):
@@ -101,7 +132,10 @@ class Disclosure:
 class Manuscript:
     """`language` is the ISO 639-1 code (for hyphenation and the file's language tag);
     `numbered_references` says whether the bibliography entries carry their own labels
-    ([n] or n.) as numeric styles do; `disclosure` is the last page, after the references."""
+    ([n] or n.) as numeric styles do; `disclosure` is the last page, after the references.
+    `author` and `year` are what the title page prints (and the file's metadata);
+    `title_page` holds the page's other lines (institution, faculty, department,
+    supervisor, city), each None when not given."""
 
     title: str
     author: str
@@ -113,6 +147,23 @@ class Manuscript:
     bibliography: tuple[str, ...]
     numbered_references: bool
     disclosure: Disclosure
+    title_page: TitlePage = field(default_factory=TitlePage)
+
+    @property
+    def affiliation(self) -> tuple[str, ...]:
+        """The institution, faculty and department given, in that order."""
+        page = self.title_page
+        return tuple(line for line in (page.institution, page.faculty, page.department)
+                     if line)
+
+    @property
+    def imprint(self) -> str:
+        """The title page's last line: "Kyiv – 2025" (GOST) or "Kyiv, 2025"; without a
+        city the year alone (GOST) or "Year: 2025"."""
+        city, gost = self.title_page.city, self.layout.title_page is TitlePageStyle.GOST
+        if city:
+            return f"{city} – {self.year}" if gost else f"{city}, {self.year}"
+        return str(self.year) if gost else f"{self.labels.year}: {self.year}"
 
 
 def blocks_of(text: str) -> tuple[Block, ...]:

@@ -55,7 +55,8 @@ def _better(kept: FoundWork, other: FoundWork) -> FoundWork:
 
 
 def merge_sources(existing: Sequence[Source], found: Sequence[Sequence[FoundWork]],
-                  limit: int) -> tuple[tuple[Source, ...], tuple[tuple[int, ...], ...]]:
+                  limit: int, *, retired: Sequence[Source] = ()
+                  ) -> tuple[tuple[Source, ...], tuple[tuple[int, ...], ...]]:
     """Add the results of several searches to a document's numbered sources.
 
     - two records are one work when they have the same DOI or, when one of them has none,
@@ -65,11 +66,12 @@ def merge_sources(existing: Sequence[Source], found: Sequence[Sequence[FoundWork
     - new works are ranked by relevance first (their best position in any search's results),
       then by citation count, then by the order they were found; they are numbered after the
       existing ones while the list holds fewer than `limit`
-    - works without a title are left out
+    - works without a title are left out, and so are `retired` sources (the user removed
+      them), whose numbers are never given again
     - also returns, per search, the numbers of its results in its own order (each once):
       the sources that search found for its section
     """
-    merge = _Merge(existing)
+    merge = _Merge(existing, retired)
     per_search = [[merge.add(rank, work) for rank, work in enumerate(results)
                    if normalise_title(work.title)] for results in found]
     sources = merge.numbered(limit)
@@ -83,19 +85,27 @@ class _Merge:
     """Every work seen, as an entry: its number once it has one, else its best rank and
     record, waiting to be numbered."""
 
-    def __init__(self, existing: Sequence[Source]) -> None:
+    def __init__(self, existing: Sequence[Source], retired: Sequence[Source] = ()) -> None:
         self.sources = list(existing)
         self.numbers: list[int | None] = []
         self.pending: dict[int, tuple[int, FoundWork]] = {}
         self._by_doi: dict[str, int] = {}
         self._by_title: dict[TitleKey, list[tuple[str | None, int]]] = {}
+        self._taken = max((s.n for s in (*existing, *retired)), default=0)
+        self._retired: set[int] = set()
         for source in existing:
             self._note(self._new(source.n), source.doi, source.title, source.year)
+        for source in retired:
+            entry = self._new(None)
+            self._retired.add(entry)
+            self._note(entry, source.doi, source.title, source.year)
 
     def add(self, rank: int, work: FoundWork) -> int:
         """Note a found work; returns its entry."""
         work = replace(work, doi=normalise_doi(work.doi))
         entry = self._find(work.doi, work.title, work.year)
+        if entry in self._retired:
+            return entry
         if entry is None:
             entry = self._new(None)
             self.pending[entry] = (rank, work)
@@ -111,8 +121,9 @@ class _Merge:
         for entry in ranked:
             if len(self.sources) >= limit:
                 break
-            n = max((s.n for s in self.sources), default=0) + 1
-            self.sources.append(_numbered(self.pending[entry][1], n))
+            self._taken += 1
+            n = self._taken
+            self.sources.append(numbered_work(self.pending[entry][1], n))
             self.numbers[entry] = n
         return tuple(self.sources)
 
@@ -134,7 +145,13 @@ class _Merge:
         self._by_title.setdefault((normalise_title(title), year), []).append((doi, entry))
 
 
-def _numbered(work: FoundWork, n: int) -> Source:
+def same_work(sources: Sequence[Source], work: FoundWork) -> Source | None:
+    """The source among `sources` that is `work`, by the rule `merge_sources` follows."""
+    entry = _Merge(sources)._find(normalise_doi(work.doi), work.title, work.year)
+    return None if entry is None else sources[entry]
+
+
+def numbered_work(work: FoundWork, n: int) -> Source:
     return Source(n=n, title=work.title.strip(), authors=work.authors, year=work.year,
                   venue=work.venue, doi=normalise_doi(work.doi), url=work.url,
                   abstract=work.abstract, provider=work.provider, cited_by=work.cited_by)

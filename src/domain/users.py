@@ -28,6 +28,26 @@ class Email:
         return self.value
 
 
+DISPLAY_NAME_MAX = 100
+# What a document cannot hold (XML 1.0): C0 controls but tab and line breaks, U+FFFE, U+FFFF.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean_display_name(value: str | None) -> str | None:
+    """A name to print for a person: stripped, inner whitespace runs collapsed to one space,
+    at most 100 characters, no control characters; empty (or None) means none."""
+    if value is None:
+        return None
+    if _CONTROL.search(value):
+        raise InvalidInput("display_name must not contain control characters",
+                           field="display_name")
+    cleaned = " ".join(value.split())
+    if len(cleaned) > DISPLAY_NAME_MAX:
+        raise InvalidInput(f"display_name must be at most {DISPLAY_NAME_MAX} characters",
+                           field="display_name")
+    return cleaned or None
+
+
 class Role(StrEnum):
     USER = "user"
     ADMIN = "admin"
@@ -38,6 +58,7 @@ class User:
     """A person who signs in by e-mail link.
 
     `token_version` grows on logout-all: access tokens minted for an older version stop working.
+    `display_name` is the name the person goes by (title pages print it); None until given.
     """
 
     id: UserId
@@ -46,6 +67,10 @@ class User:
     created_at: datetime
     blocked: bool = False
     token_version: int = 0
+    display_name: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "display_name", clean_display_name(self.display_name))
 
     @classmethod
     def register(cls, *, id: UserId, email: Email, admin_emails: frozenset[str],
@@ -65,6 +90,10 @@ class User:
 
     def unblock(self) -> User:
         return replace(self, blocked=False)
+
+    def renamed(self, name: str | None) -> User:
+        """The user going by `name` (checked as `display_name`); None or blank clears it."""
+        return replace(self, display_name=name)
 
     def revoke_access_tokens(self) -> User:
         return replace(self, token_version=self.token_version + 1)

@@ -77,8 +77,10 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     semantic_scholar_base_url: str = "https://api.semanticscholar.org"
     semantic_scholar_api_key: str | None = None
     openalex_base_url: str = "https://api.openalex.org"
-    signup_credits: Annotated[int, Meta(ge=0)] = 100_000
-    daily_token_limit: Annotated[int, Meta(ge=0)] = 500_000
+    crossref_base_url: str = "https://api.crossref.org"
+    crossref_timeout_s: Annotated[float, Meta(gt=0, le=120)] = 10.0
+    signup_credits: Annotated[int, Meta(ge=0)] = 250_000
+    daily_token_limit: Annotated[int, Meta(ge=0)] = 2_000_000
     global_daily_token_limit: Annotated[int, Meta(ge=0)] = 20_000_000
     stripe_secret_key: str | None = None
     stripe_webhook_secret: list[str] = msgspec.field(default_factory=list)

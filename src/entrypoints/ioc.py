@@ -8,6 +8,7 @@ from dishka.integrations.litestar import LitestarProvider
 
 from entrypoints.config import Settings
 from entrypoints.http.identity import IdentityProvider
+from entrypoints.wiring.doi_lookup import DoiLookupProvider
 from entrypoints.wiring.exports import ExportsProvider
 from entrypoints.wiring.generation import GenerationProvider
 from entrypoints.wiring.infrastructure import ConfigProvider, InfrastructureProvider
@@ -20,6 +21,7 @@ from entrypoints.wiring.use_cases import UseCasesProvider
 def make_container(settings: Settings, *overrides: Provider) -> AsyncContainer:
     return make_async_container(
         ConfigProvider(settings), InfrastructureProvider(), SqlStorageProvider(),
-        GenerationProvider(), JobsProvider(), PaymentsProvider(), ExportsProvider(),
-        UseCasesProvider(), IdentityProvider(), LitestarProvider(), *overrides,
+        GenerationProvider(), DoiLookupProvider(), JobsProvider(), PaymentsProvider(),
+        ExportsProvider(), UseCasesProvider(), IdentityProvider(), LitestarProvider(),
+        *overrides,
     )

@@ -37,10 +37,12 @@ class ObservedLanguageModel(LanguageModel):
         return completion
 
     async def complete_json(self, prompt: Prompt, *, schema: dict[str, Any], schema_name: str,
-                            max_tokens: int) -> tuple[dict[str, Any], Completion]:
+                            max_tokens: int, attempts: int | None = None,
+                            ) -> tuple[dict[str, Any], Completion]:
         try:
             answer, completion = await self._inner.complete_json(
-                prompt, schema=schema, schema_name=schema_name, max_tokens=max_tokens)
+                prompt, schema=schema, schema_name=schema_name, max_tokens=max_tokens,
+                attempts=attempts)
         except Exception:
             LLM_CALLS.labels("json", "failed").inc()
             raise

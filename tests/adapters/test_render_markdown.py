@@ -44,9 +44,10 @@ def read(markdown: bytes) -> list[tuple[str, str]]:
 
 def expected(manuscript: Manuscript) -> list[tuple[str, str]]:
     labels = manuscript.labels
+    gost = manuscript.language != "en"  # the Ukrainian and Russian manuscripts are GOST
+    year = str(manuscript.year) if gost else f"{labels.year}: {manuscript.year}"
     blocks = [("h1", manuscript.title),
-              ("p", f"{labels.kind} · {labels.author}: {manuscript.author}"
-                    f" · {labels.year}: {manuscript.year}")]
+              ("p", f"{labels.kind} · {labels.author}: {manuscript.author} · {year}")]
     for section in manuscript.sections:
         blocks.append(("h2", f"{section.index}. {section.title}"))
         blocks.extend(("h3" if b.kind is BlockKind.SUBHEADING else "p", b.text)

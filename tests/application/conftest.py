@@ -3,7 +3,9 @@ from typing import Any, TypeVar
 
 import pytest
 from dishka import AsyncContainer
-from tests.memory_container import Fakes, memory_container
+from tests.memory_container import Fakes, memory_container, settings_for
+
+from entrypoints.config import Settings
 
 T = TypeVar("T")
 
@@ -14,8 +16,14 @@ def fakes() -> Fakes:
 
 
 @pytest.fixture
-async def container(fakes: Fakes) -> AsyncIterator[AsyncContainer]:
-    container = memory_container(fakes)
+def settings() -> Settings:
+    """What the container runs on; a module overrides it to change some settings."""
+    return settings_for()
+
+
+@pytest.fixture
+async def container(fakes: Fakes, settings: Settings) -> AsyncIterator[AsyncContainer]:
+    container = memory_container(fakes, settings)
     yield container
     await container.close()
 

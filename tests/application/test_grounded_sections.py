@@ -111,7 +111,7 @@ async def test_a_failed_check_leaves_every_claim_unverified_and_costs_nothing(
     model.texts.append(words(300, cite="[1]"))
     original = model.complete_json
 
-    async def checker_down(prompt, *, schema, schema_name, max_tokens):  # type: ignore[no-untyped-def]
+    async def checker_down(prompt, *, schema, schema_name, max_tokens, attempts=None):  # type: ignore[no-untyped-def]
         if schema_name == "claims":
             raise LanguageModelUnavailable
         return await original(prompt, schema=schema, schema_name=schema_name,

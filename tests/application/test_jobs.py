@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from tests.application.sign_in_steps import sign_in
 from tests.fake_model import ScriptedLanguageModel
-from tests.memory_container import Fakes
+from tests.memory_container import Fakes, settings_for
 
 from application.auth.authenticate import Authenticate
 from application.billing.get_balance import GetBalance
@@ -20,10 +20,12 @@ from domain.errors import NotFound
 from domain.jobs import JobState
 from domain.languages import Language
 from domain.ports.jobs import LeaseLost
+from entrypoints.config import Settings
 
 SPEC = DocumentSpec(title="Bridges", topic="Bridge engineering", kind=Kind.ESSAY,
                     language=Language("en"), target_words=1500, citation_style=CitationStyle.APA)
 LEASE = 60
+RICH = 10**9  # a whole job is accepted only when its estimate fits: these users can pay
 
 
 @pytest.fixture
@@ -34,6 +36,11 @@ def model() -> ScriptedLanguageModel:
 @pytest.fixture
 def fakes(model) -> Fakes:
     return Fakes(model=model)
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return settings_for(signup_credits=RICH)
 
 
 async def a_job(run, fakes, email="ada@example.com"):

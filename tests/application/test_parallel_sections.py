@@ -23,6 +23,7 @@ from domain.documents import CitationStyle, DocumentSpec, Kind
 from domain.jobs import JobState
 from domain.languages import Language
 from domain.quota import QuotaExceeded
+from entrypoints.config import Settings
 
 LEASE = 60
 SPEC = DocumentSpec(title="Bridges", topic="Bridge engineering", kind=Kind.REPORT,
@@ -79,12 +80,9 @@ def fakes(model) -> Fakes:
 
 
 @pytest.fixture
-async def container(fakes):  # type: ignore[no-untyped-def]
-    from tests.memory_container import memory_container
-
-    container = memory_container(fakes, settings_for(section_concurrency=2))
-    yield container
-    await container.close()
+def settings() -> Settings:
+    # Credits for the job's whole estimate, so that it starts (the last test takes most away).
+    return settings_for(section_concurrency=2, signup_credits=10_000_000)
 
 
 async def a_running_job(run, fakes):  # type: ignore[no-untyped-def]

@@ -18,6 +18,7 @@ from adapters.memory.outbox import InMemoryOutbox
 from adapters.memory.payments import InMemoryPaymentRepository
 from adapters.memory.processed_events import InMemoryProcessedEvents
 from adapters.memory.quota import InMemoryQuotaLedger
+from adapters.memory.revisions import InMemorySectionRevisionRepository
 from adapters.memory.sessions import InMemorySessionRepository
 from adapters.memory.system import SequentialIdGenerator
 from adapters.memory.transactions import InMemoryTransactionManager
@@ -33,6 +34,7 @@ from adapters.sql.outbox import SqlOutbox
 from adapters.sql.payments import SqlPaymentRepository
 from adapters.sql.processed_events import SqlProcessedEvents
 from adapters.sql.quota import SqlQuotaLedger
+from adapters.sql.revisions import SqlSectionRevisionRepository
 from adapters.sql.sessions import SqlSessionRepository
 from adapters.sql.tables import metadata
 from adapters.sql.transactions import SqlTransactionManager
@@ -52,6 +54,7 @@ from domain.ports.magic_links import MagicLinkRepository
 from domain.ports.outbox import Outbox
 from domain.ports.payments import PaymentRepository, ProcessedEvents
 from domain.ports.quota import QuotaLedger
+from domain.ports.revisions import SectionRevisionRepository
 from domain.ports.sessions import SessionRepository
 from domain.ports.transactions import TransactionManager
 from domain.ports.users import UserRepository
@@ -76,6 +79,7 @@ class Unit:
     payments: PaymentRepository
     events: ProcessedEvents
     admin: AdminQueries
+    revisions: SectionRevisionRepository
 
 
 class MemoryStorage:
@@ -93,7 +97,8 @@ class MemoryStorage:
                     audit=InMemoryAuditLog(tx), quota=InMemoryQuotaLedger(tx, self.ids),
                     idempotency=InMemoryIdempotencyStore(tx), jobs=InMemoryJobRepository(tx),
                     payments=InMemoryPaymentRepository(tx),
-                    events=InMemoryProcessedEvents(tx), admin=InMemoryAdminQueries(tx))
+                    events=InMemoryProcessedEvents(tx), admin=InMemoryAdminQueries(tx),
+                    revisions=InMemorySectionRevisionRepository(tx))
 
     async def end(self, unit: Unit) -> None:
         """The scope ends; what was not committed is dropped with it."""
@@ -129,7 +134,8 @@ class SqlStorage:
                     audit=SqlAuditLog(session), quota=SqlQuotaLedger(session, self.ids),
                     idempotency=SqlIdempotencyStore(session),
                     jobs=SqlJobRepository(session), payments=SqlPaymentRepository(session),
-                    events=SqlProcessedEvents(session), admin=SqlAdminQueries(session))
+                    events=SqlProcessedEvents(session), admin=SqlAdminQueries(session),
+                    revisions=SqlSectionRevisionRepository(session))
 
     async def end(self, unit: Unit) -> None:
         tx = unit.tx

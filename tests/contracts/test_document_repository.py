@@ -3,12 +3,13 @@
 from dataclasses import replace
 
 import pytest
-from tests.builders import NOW, a_document, a_section, a_source, a_user, minutes
+from tests.builders import NOW, a_document, a_section, a_source, a_spec, a_user, minutes
 from tests.contracts.storage import Storage, Unit, given
 
 from domain.documents import DocumentStatus
 from domain.errors import NotFound
 from domain.pages import PageRequest
+from domain.title_page import TitlePage
 
 
 async def test_a_document_reads_back_whole(storage: Storage, unit: Unit) -> None:
@@ -18,6 +19,25 @@ async def test_a_document_reads_back_whole(storage: Storage, unit: Unit) -> None
     await given(storage, owner, document)
 
     assert await unit.documents.get(owner.id, document.id) == document
+
+
+async def test_the_title_page_reads_back_and_a_change_to_it_is_saved(
+        storage: Storage, unit: Unit) -> None:
+    owner = a_user()
+    page = TitlePage(author="Олена Коваленко", institution="КНУ", faculty="ФІТ",
+                     department="Кафедра програмних систем", supervisor="Петренко П. П.",
+                     city="Київ", year=2024)
+    document = a_document(owner=owner, spec=a_spec(title_page=page))
+    await given(storage, owner, document)
+    assert (await unit.documents.get(owner.id, document.id)).spec.title_page == page
+
+    changed = document.revise({"title_page": {"city": "Львів", "supervisor": None}},
+                              NOW + minutes(1))
+    await unit.documents.save(changed)
+    await unit.tx.commit()
+
+    stored = (await storage.begin().documents.get(owner.id, document.id)).spec.title_page
+    assert stored == replace(page, city="Львів", supervisor=None)
 
 
 async def test_a_missing_or_foreign_document_is_not_found(storage: Storage, unit: Unit) -> None:

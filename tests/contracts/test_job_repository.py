@@ -24,6 +24,31 @@ async def test_a_job_reads_back_whole(storage: Storage, unit: Unit) -> None:
     assert await unit.jobs.get_for_worker(job.id) == job
 
 
+async def test_what_a_job_was_asked_to_do_reads_back_and_stays(
+        storage: Storage, unit: Unit) -> None:
+    owner = a_user()
+    document = a_document(owner=owner)
+    asked = a_job(owner=owner, document=document, sections=(2, 5), partial=True,
+                  instructions="Kürzer, bitte: «менше води».\nAnd cite more.",
+                  ).claim("worker-1", NOW, LEASE)
+    plain = a_job(owner=owner, document=document)
+    await given(storage, owner, document, asked, plain)
+
+    assert await unit.jobs.get(owner.id, asked.id) == asked
+    stored = await unit.jobs.get_for_worker(plain.id)
+    assert stored is not None
+    assert (stored.sections, stored.instructions, stored.partial) == (None, None, False)
+    worked_on = asked.advance(progress=0.5, step="section 2 written", tokens=10,
+                              now=NOW + minutes(1))
+    await unit.jobs.save(worked_on, lease_owner="worker-1")
+    await unit.tx.commit()
+
+    again = await storage.begin().jobs.get(owner.id, asked.id)
+    assert (again.sections, again.instructions, again.partial) == (
+        (2, 5), "Kürzer, bitte: «менше води».\nAnd cite more.", True)
+    assert again == worked_on
+
+
 async def test_a_missing_or_foreign_job_is_not_found(storage: Storage, unit: Unit) -> None:
     alice, bob = a_user(), a_user()
     document = a_document(owner=alice)

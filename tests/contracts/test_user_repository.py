@@ -25,6 +25,26 @@ async def test_a_user_reads_back_whole(storage: Storage, unit: Unit) -> None:
     assert stored.created_at.utcoffset() == UTC.utcoffset(None)
 
 
+async def test_the_display_name_reads_back_through_get_find_list_and_save(
+        storage: Storage, unit: Unit) -> None:
+    named, unnamed = a_user(display_name="Олена Коваленко"), a_user()
+    await given(storage, named, unnamed)
+
+    assert (await unit.users.get(named.id)).display_name == "Олена Коваленко"
+    assert (await unit.users.find_by_email(named.email)) == named
+    assert (await unit.users.get(unnamed.id)).display_name is None
+    listed = {user.id: user.display_name for user in (await unit.users.list(PageRequest())).items}
+    assert listed == {named.id: "Олена Коваленко", unnamed.id: None}
+
+    await unit.users.save(named.renamed(None))
+    await unit.users.save(unnamed.renamed("Ada " + "ł" * 96))
+    await unit.tx.commit()
+
+    later = storage.begin()
+    assert (await later.users.get(named.id)).display_name is None
+    assert (await later.users.get(unnamed.id)).display_name == "Ada " + "ł" * 96
+
+
 async def test_an_unknown_id_is_not_found(unit: Unit) -> None:
     with pytest.raises(NotFound):
         await unit.users.get(a_user().id)

@@ -5,7 +5,7 @@ from adapters.memory.database import REFRESH_TOKENS, SESSION_FAMILIES
 DOCS = "/api/v1/documents"
 SPEC = {"title": "Bridges", "topic": "Suspension bridges in Europe", "kind": "essay",
         "language": "en", "target_words": 600, "citation_style": "apa"}
-KEYS = {"user", "documents", "jobs", "payments", "ledger", "sessions", "audit"}
+KEYS = {"user", "documents", "jobs", "payments", "ledger", "sessions", "audit", "revisions"}
 
 
 async def test_the_export_holds_every_kind_of_data_and_no_secret(client, api, fakes) -> None:

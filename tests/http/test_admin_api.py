@@ -8,7 +8,7 @@ from tests.http.conftest import Api
 from domain.jobs import JobState
 
 GHOST = "00000000-0000-4000-8000-00000000beef"
-USER_FIELDS = {"id", "email", "role", "created_at"}
+USER_FIELDS = {"id", "email", "display_name", "role", "created_at"}
 AUDIT_FIELDS = {"id", "at", "actor_id", "action", "target", "ip", "details"}
 ENDPOINTS = [("GET", "/api/v1/admin/stats"), ("GET", "/api/v1/admin/users"),
              ("POST", f"/api/v1/admin/users/{GHOST}/block"),

@@ -37,6 +37,13 @@ async def test_an_unreadable_body_is_400_before_authentication(client, path, bod
     assert_problem(response, 400, "request body", reason)
 
 
+async def test_a_whole_number_written_as_a_float_is_an_integer_as_json_schema_says(client, api):
+    response = await client.post(DOCS, json={**SPEC, "target_words": 1500.0},
+                                 headers=await api.headers())
+    assert response.status_code == 201, response.text
+    assert response.json()["target_words"] == 1500
+
+
 async def test_an_unreadable_body_is_400_for_a_signed_in_caller_too(client, api):
     for body, reason in UNREADABLE:
         response = await client.post(DOCS, content=body, headers={**JSON, **await api.headers()})
@@ -51,6 +58,9 @@ async def test_an_unreadable_body_is_400_for_a_signed_in_caller_too(client, api)
     ({"target_words": 10}, ("target_words", "at least 300")),
     ({"owner": "x"}, ("owner", "not a field")),
     ({"title": 5}, ("title", "`str`")),
+    ({"target_words": "1500"}, ("target_words", "`int`")),  # JSON's types: no coercion
+    ({"target_words": 1500.5}, ("target_words", "`int`")),
+    ({"title_page": {"year": "2026"}}, ("title_page.year", "`int | null`")),
 ])
 async def test_a_readable_body_that_breaks_a_rule_is_422_naming_field_and_rule(client, api,
                                                                                change, words):

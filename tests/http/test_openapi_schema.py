@@ -6,7 +6,7 @@ from typing import Any
 
 import msgspec
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from domain.errors import InvalidInput
@@ -143,7 +143,9 @@ def test_export_declares_its_file_types(schema) -> None:
     content = schema["paths"][f"{DOC}/export"]["get"]["responses"]["200"]["content"]
     assert set(content) == {"application/pdf", "text/markdown",
                             "application/vnd.openxmlformats-officedocument.wordprocessingml"
-                            ".document"}
+                            ".document", "application/x-bibtex",
+                            "application/x-research-info-systems",
+                            "application/vnd.citationstyles.csl+json"}
 
 
 # The patterns in the schema accept what the domain accepts: a schema-valid value is never
@@ -164,6 +166,7 @@ def field_pattern(struct: type, field: str) -> str:
     return string.pattern
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])  # st.emails() starts slowly on a busy CI
 @given(st.text(alphabet="aZ09.-_+@ \t\x00é", max_size=24) | st.emails())
 def test_the_email_pattern_is_the_domains_rule(value: str) -> None:
     in_schema = bool(re.search(field_pattern(MagicLinkIn, "email"), value))

@@ -71,6 +71,20 @@ async def test_invalid_answers_end_in_invalid_model_output(llm: Harness) -> None
     assert "missing required property 'target_words'" in raised.value.message
 
 
+async def test_a_caller_may_ask_fewer_times_never_more(llm: Harness) -> None:
+    llm.server.plan(*[Reply.answer("not json")] * (JSON_ATTEMPTS + 2))
+
+    with pytest.raises(InvalidModelOutput) as once:
+        await llm.model().complete_json(PROMPT, schema=OUTLINE, schema_name="outline",
+                                        max_tokens=200, attempts=1)
+    assert len(llm.server.requests) == 1 and "1 attempt(s)" in once.value.message
+
+    with pytest.raises(InvalidModelOutput):
+        await llm.model().complete_json(PROMPT, schema=OUTLINE, schema_name="outline",
+                                        max_tokens=200, attempts=JSON_ATTEMPTS + 2)
+    assert len(llm.server.requests) == 1 + JSON_ATTEMPTS
+
+
 async def test_an_invalid_answer_does_not_trip_the_breaker(llm: Harness) -> None:
     breaker = CircuitBreaker(failure_threshold=1, clock=llm.clock)
     llm.server.plan(*[Reply.answer("not json")] * JSON_ATTEMPTS)

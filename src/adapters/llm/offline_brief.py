@@ -29,6 +29,7 @@ class Brief:
     section_count: int
     sources: tuple[ListedSource, ...]
     continuing: bool = False
+    rewrite: str = ""  # what a rewrite was asked to do: the same prompt otherwise
 
     @property
     def subject(self) -> str:
@@ -60,7 +61,8 @@ def read_brief(text: str, *, default_words: int = 300, default_sections: int = 5
                  target_words=_number(facts.get("TARGET_WORDS"), default_words),
                  section_count=_number(facts.get("SECTION_COUNT"), default_sections),
                  sources=tuple(replace(s, abstract=abstracts.get(s.n)) for s in sources),
-                 continuing=facts.get("CONTINUE", "").lower() == "yes")
+                 continuing=facts.get("CONTINUE", "").lower() == "yes",
+                 rewrite=facts.get("REWRITE_INSTRUCTIONS", ""))
 
 
 def _sources(lines: list[str]) -> list[ListedSource]:

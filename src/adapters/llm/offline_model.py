@@ -67,7 +67,8 @@ class OfflineLanguageModel(LanguageModel):
         return Completion(text=text, usage=_usage(prompt, len(text.split())))
 
     async def complete_json(self, prompt: Prompt, *, schema: dict[str, Any], schema_name: str,
-                            max_tokens: int) -> tuple[dict[str, Any], Completion]:
+                            max_tokens: int, attempts: int | None = None,
+                            ) -> tuple[dict[str, Any], Completion]:
         value = (check_claims(prompt.user) if schema_name == CLAIMS_SCHEMA_NAME
                  else fill_schema(schema, read_brief(prompt.user)))
         errors = schema_errors(value, schema)

@@ -42,7 +42,8 @@ def write_section(brief: Brief, *, max_words: int, label: str | None = None) -> 
     phrases = phrases_for(brief.language)
     picker = Picker(brief.topic, brief.subject, brief.language, brief.target_words,
                     [source.n for source in brief.sources],
-                    *(("continued",) if brief.continuing else ()))
+                    *(("continued",) if brief.continuing else ()),
+                    *((brief.rewrite,) if brief.rewrite else ()))
     paragraphs = [] if brief.continuing else [label or phrases.label]
     words = sum(len(paragraph.split()) for paragraph in paragraphs)
     budget = min(brief.target_words, max_words)

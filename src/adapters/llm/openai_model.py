@@ -67,10 +67,11 @@ class OpenAiLanguageModel(LanguageModel):
         return Completion(text=answer.text, usage=self._usage(prompt, model, answer, started))
 
     async def complete_json(self, prompt: Prompt, *, schema: dict[str, Any], schema_name: str,
-                            max_tokens: int) -> tuple[dict[str, Any], Completion]:
+                            max_tokens: int, attempts: int | None = None,
+                            ) -> tuple[dict[str, Any], Completion]:
         spent: list[Usage] = []
-        problem = "answer was missing"
-        for _ in range(JSON_ATTEMPTS):
+        problem, asks = "answer was missing", min(attempts or JSON_ATTEMPTS, JSON_ATTEMPTS)
+        for _ in range(asks):
             started = self._clock()
             model, answer = await self._call(partial(
                 ask_json, self._client, prompt=prompt, schema=schema, schema_name=schema_name,
@@ -83,7 +84,7 @@ class OpenAiLanguageModel(LanguageModel):
                 continue
             return value, Completion(text=answer.text, usage=_total(spent))
         raise InvalidModelOutput(f"The language model gave no valid '{schema_name}' in "
-                                 f"{JSON_ATTEMPTS} attempts; the last {problem}.")
+                                 f"{asks} attempt(s); the last {problem}.")
 
     async def aclose(self) -> None:
         await self._client.close()

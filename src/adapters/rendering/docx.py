@@ -9,7 +9,7 @@ from io import BytesIO
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION_START
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Mm, Pt
@@ -17,6 +17,7 @@ from docx.text.paragraph import Paragraph
 
 from adapters.rendering.docx_fields import add_field, begin_field, end_field, update_fields_on_open
 from adapters.rendering.docx_styles import INDENT, apply_styles
+from adapters.rendering.docx_title_page import add_title_page
 from domain.manuscripts import BlockKind, Layout, Manuscript
 
 TOC = 'TOC \\o "1-2" \\h \\z \\u'
@@ -26,7 +27,7 @@ def render_docx(manuscript: Manuscript) -> bytes:
     document = Document()
     _page(document.sections[0], manuscript.layout)
     apply_styles(document, manuscript.layout, manuscript.language)
-    _title_page(document, manuscript)
+    add_title_page(document, manuscript)
     _contents(document, manuscript)
     for section in manuscript.sections:
         document.add_paragraph(f"{section.index}. {section.title}", style="Heading 1")
@@ -79,18 +80,6 @@ def _page(section: Section, layout: Layout) -> None:
     add_field(number, "PAGE", "2")
 
 
-def _title_page(document: DocxDocument, manuscript: Manuscript) -> None:
-    labels, size = manuscript.labels, manuscript.layout.font_size_pt
-    kind = _centred(document, labels.kind.upper(), before=Pt(200))
-    kind.paragraph_format.space_after = Pt(size)
-    title = _centred(document, "")
-    run = title.add_run(manuscript.title)
-    run.bold, run.font.size = True, Pt(size + 4)
-    _centred(document, f"{labels.author}: {manuscript.author}", before=Pt(260))
-    year = _centred(document, f"{labels.year}: {manuscript.year}")
-    year.add_run().add_break(WD_BREAK.PAGE)
-
-
 def _contents(document: DocxDocument, manuscript: Manuscript) -> None:
     """The TOC field's result shows the headings until Word computes it with page numbers."""
     document.add_paragraph(manuscript.labels.contents, style="TOC Heading")
@@ -113,14 +102,6 @@ def _about(document: DocxDocument, manuscript: Manuscript) -> None:
         document.add_paragraph(f"{label}: {value}")
     for paragraph in disclosure.statement:
         document.add_paragraph(paragraph).paragraph_format.space_before = Pt(6)
-
-
-def _centred(document: DocxDocument, text: str, *, before: Pt | None = None) -> Paragraph:
-    paragraph = document.add_paragraph(text)
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if before is not None:
-        paragraph.paragraph_format.space_before = before
-    return paragraph
 
 
 def _body(paragraph: Paragraph) -> None:

@@ -1,5 +1,6 @@
 """WordprocessingML pieces python-docx has no API for: complex fields (TOC, PAGE), the
-setting that makes Word update fields on open, and fonts for every script."""
+setting that makes Word update fields on open, fonts for every script, and a frame that
+holds paragraphs at the foot of a page."""
 
 from __future__ import annotations
 
@@ -71,6 +72,26 @@ def set_language(rpr: BaseOxmlElement, tag: str) -> None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
     lang.set(qn("w:val"), tag)
+
+
+# Children of w:pPr that the schema puts after w:framePr.
+_AFTER_FRAME = tuple(f"w:{name}" for name in (
+    "widowControl", "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs",
+    "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct",
+    "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
+    "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr",
+    "pPrChange"))
+
+
+def at_foot(paragraph: Paragraph, width_twips: int) -> None:
+    """The paragraph in a frame as wide as the text area, set on the bottom margin: it
+    ends the page whatever stands above it. Consecutive paragraphs framed alike share one
+    frame, in their order."""
+    frame = OxmlElement("w:framePr", {
+        qn("w:w"): str(width_twips), qn("w:wrap"): "notBeside", qn("w:vAnchor"): "margin",
+        qn("w:hAnchor"): "margin", qn("w:xAlign"): "center", qn("w:yAlign"): "bottom"})
+    paragraph._p.get_or_add_pPr().insert_element_before(frame, *_AFTER_FRAME)
 
 
 def _field_char(paragraph: Paragraph, kind: str) -> None:

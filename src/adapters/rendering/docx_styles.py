@@ -1,6 +1,6 @@
-"""The styles of a DOCX export: Times New Roman for every script at the layout's size and
-line spacing, black bold headings; python-docx's template otherwise uses theme fonts
-(Calibri, Cambria) and blue headings."""
+"""The styles of a DOCX export: the PDF's font (`fonts.FONT`) for every script at the
+layout's size and line spacing, black bold headings; python-docx's template otherwise uses
+theme fonts (Calibri, Cambria) and blue headings."""
 
 from __future__ import annotations
 
@@ -13,16 +13,16 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
 from adapters.rendering.docx_fields import set_fonts, set_language
+from adapters.rendering.fonts import FONT
 from domain.manuscripts import Layout
 
-FONT = "Times New Roman"
 INDENT = Cm(1.25)
 
 
 def apply_styles(document: Document, layout: Layout, language: str) -> None:
     """Normal: the body text. Heading 1 (sections, references) opens a page, centred;
-    TOC Heading (the contents' title, which the TOC leaves out) looks the same but follows
-    the title page's own break; Heading 2 is indented like a paragraph."""
+    TOC Heading (the contents' title, which the TOC leaves out) looks the same and opens
+    the page after the title page; Heading 2 is indented like a paragraph."""
     default_run = document.styles.element.find(
         "/".join(qn(tag) for tag in ("w:docDefaults", "w:rPrDefault", "w:rPr")))
     set_fonts(default_run, FONT)
@@ -43,7 +43,7 @@ def apply_styles(document: Document, layout: Layout, language: str) -> None:
         spacing = style.paragraph_format
         spacing.alignment, spacing.space_before, spacing.space_after = (
             alignment, Pt(before), Pt(after))
-        spacing.page_break_before = name == "Heading 1"
+        spacing.page_break_before = name != "Heading 2"
     _style(document, "Heading 2").paragraph_format.first_line_indent = INDENT
 
 

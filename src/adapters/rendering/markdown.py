@@ -16,9 +16,7 @@ _CLOSING_HASHES = re.compile(r"#(?=\s*$)")
 
 def render_markdown(manuscript: Manuscript) -> bytes:
     labels = manuscript.labels
-    lines = [f"# {_heading(manuscript.title)}",
-             _paragraph(f"{labels.kind} · {labels.author}: {manuscript.author}"
-                        f" · {labels.year}: {manuscript.year}")]
+    lines = [f"# {_heading(manuscript.title)}", _paragraph(" · ".join(_byline(manuscript)))]
     for section in manuscript.sections:
         lines.append(f"## {section.index}. {_heading(section.title)}")
         for block in section.blocks:
@@ -37,6 +35,15 @@ def render_markdown(manuscript: Manuscript) -> bytes:
                            for label, value in disclosure.facts))
     lines.extend(_paragraph(paragraph) for paragraph in disclosure.statement)
     return ("\n\n".join(lines) + "\n").encode()
+
+
+def _byline(manuscript: Manuscript) -> list[str]:
+    """What the title page says besides the title: the kind, the people, the institution,
+    the city and year."""
+    labels, supervisor = manuscript.labels, manuscript.title_page.supervisor
+    return [labels.kind, f"{labels.author}: {manuscript.author}",
+            *([f"{labels.supervisor}: {supervisor}"] if supervisor else []),
+            *manuscript.affiliation, manuscript.imprint]
 
 
 def _paragraph(text: str) -> str:

@@ -15,6 +15,7 @@ from weasyprint.urls import (  # type: ignore[import-untyped]
     URLFetcher,
 )
 
+from adapters.rendering.fonts import FONT
 from domain.manuscripts import Layout, Manuscript
 from domain.ports.exports import RenderFailed
 
@@ -55,7 +56,7 @@ def manuscript_html(manuscript: Manuscript) -> str:
 def stylesheet(layout: Layout) -> str:
     height = A4_HEIGHT_MM - layout.margin_top_mm - layout.margin_bottom_mm
     return _TEMPLATES.get_template("manuscript.css").render(layout=layout,
-                                                            page_height_mm=height)
+                                                            page_height_mm=height, font=FONT)
 
 
 def pdf_from_html(html: str, css: str) -> bytes:

@@ -1,10 +1,12 @@
 """Documents <-> rows of the `documents` table; the nested parts travel as JSON."""
 
 from dataclasses import asdict
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Row
 
+from domain.document_parts import Origin
 from domain.documents import (
     CitationStyle,
     Claim,
@@ -20,6 +22,7 @@ from domain.documents import (
 )
 from domain.ids import DocumentId, UserId
 from domain.languages import Language
+from domain.title_page import TitlePage
 
 
 def document_row(document: Document) -> dict[str, Any]:
@@ -33,10 +36,20 @@ def document_row(document: Document) -> dict[str, Any]:
         "word_count": document.word_count,
         "created_at": document.created_at, "updated_at": document.updated_at,
         "outline": [asdict(item) for item in document.outline],
-        "sections": [asdict(section) for section in document.sections],
-        "sources": [asdict(source) for source in document.sources],
+        "sections": [section_json(section) for section in document.sections],
+        "sources": [*(asdict(source) for source in document.sources),
+                    *({**asdict(source), "removed": True}
+                      for source in document.removed_sources)],
         "bibliography": list(document.bibliography),
+        "title_page": spec.title_page.as_mapping(),
+        "revisions_made": document.revisions_made,
     }
+
+
+def section_json(section: Section) -> dict[str, Any]:
+    values = asdict(section)
+    values["written_at"] = section.written_at.isoformat() if section.written_at else None
+    return values
 
 
 def document_from_row(row: Row[Any]) -> Document:
@@ -45,16 +58,19 @@ def document_from_row(row: Row[Any]) -> Document:
     spec = DocumentSpec(title=row.title, topic=row.topic, kind=Kind(row.kind),
                         language=Language(row.language), target_words=row.target_words,
                         citation_style=CitationStyle(row.citation_style),
-                        instructions=row.instructions)
+                        instructions=row.instructions,
+                        title_page=TitlePage.from_mapping(dict(row.title_page or {})))
+    sources = [(bool(item.get("removed")), _source(item)) for item in row.sources]
     return Document(
         id=DocumentId(row.id), owner=UserId(row.owner_id), spec=spec,
         status=DocumentStatus(row.status), created_at=row.created_at,
         updated_at=row.updated_at, revision=row.revision, requirements=row.requirements,
         word_count=row.word_count,
         outline=tuple(_outline_item(item) for item in row.outline),
-        sections=tuple(_section(item) for item in fields.get("sections", ())),
-        sources=tuple(_source(item) for item in row.sources),
-        bibliography=tuple(row.bibliography),
+        sections=tuple(section_from_json(item) for item in fields.get("sections", ())),
+        sources=tuple(source for removed, source in sources if not removed),
+        removed_sources=tuple(source for removed, source in sources if removed),
+        bibliography=tuple(row.bibliography), revisions_made=row.revisions_made,
     )
 
 
@@ -62,17 +78,22 @@ def _outline_item(item: dict[str, Any]) -> OutlineItem:
     return OutlineItem(index=item["index"], title=item["title"],
                        target_words=item["target_words"], brief=item.get("brief", ""),
                        queries=tuple(item.get("queries", ())),
-                       sources=tuple(item.get("sources", ())))
+                       sources=tuple(item.get("sources", ())), key=item.get("key", ""))
 
 
-def _section(item: dict[str, Any]) -> Section:
-    """Rows written before claims were checked have neither `claims` nor `model`."""
+def section_from_json(item: dict[str, Any]) -> Section:
+    """Rows written before claims were checked have neither `claims` nor `model`; rows
+    written before steering have no key, origin, instructions or time."""
+    written_at = item.get("written_at")
     return Section(index=item["index"], title=item["title"], text=item["text"],
                    citations=tuple(item["citations"]),
                    claims=tuple(Claim(sentence=c["sentence"], n=c["n"],
                                       verdict=Verdict(c["verdict"]), evidence=c.get("evidence"))
                                 for c in item.get("claims", ())),
-                   model=item.get("model"))
+                   model=item.get("model"), key=item.get("key", ""),
+                   origin=Origin(item.get("origin", Origin.MODEL.value)),
+                   instructions=item.get("instructions"),
+                   written_at=datetime.fromisoformat(written_at) if written_at else None)
 
 
 def _source(item: dict[str, Any]) -> Source:

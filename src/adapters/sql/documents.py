@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from adapters.sql.document_rows import document_from_row, document_row
 from adapters.sql.execution import execute
 from adapters.sql.paging import PagedQuery
+from adapters.sql.revisions import write_replaced
 from adapters.sql.tables import documents
 from domain.documents import Document
 from domain.errors import Conflict, NotFound
@@ -40,6 +41,7 @@ class SqlDocumentRepository(DocumentRepository):
 
     async def add(self, document: Document) -> None:
         await execute(self._session, _INSERT, document_row(document))
+        await write_replaced(self._session, document)
 
     async def get(self, owner: UserId, id: DocumentId) -> Document:
         result = await execute(self._session, _GET, {"document_id": id, "owner": owner})
@@ -55,6 +57,7 @@ class SqlDocumentRepository(DocumentRepository):
         if (await execute(self._session, _UPDATE, values)).rowcount == 0:
             await self.get(document.owner, document.id)  # NotFound when it is gone
             raise Conflict(STALE)
+        await write_replaced(self._session, document)
 
     async def delete(self, owner: UserId, id: DocumentId) -> None:
         result = await execute(self._session, _DELETE, {"document_id": id, "owner": owner})

@@ -10,7 +10,11 @@ from domain.jobs import GenerationJob, JobEvent, JobState
 
 
 def job_row(job: GenerationJob) -> dict[str, Any]:
-    return {"id": job.id, "cancel_requested": job.cancel_requested, **_stored_fields(job)}
+    """The whole row; what a job was asked to do (`sections`, `instructions`, `partial`)
+    is stored once, here, and never changes."""
+    return {"id": job.id, "cancel_requested": job.cancel_requested,
+            "sections": None if job.sections is None else list(job.sections),
+            "instructions": job.instructions, "partial": job.partial, **_stored_fields(job)}
 
 
 def job_changes(job: GenerationJob) -> dict[str, Any]:
@@ -28,7 +32,9 @@ def job_from_row(row: Row[Any]) -> GenerationJob:
         lease_owner=row.lease_owner, lease_expires_at=row.lease_expires_at,
         cancel_requested=row.cancel_requested, last_seq=row.last_seq,
         held_reservations=tuple(ReservationId(UUID(str(held)))
-                                for held in row.held_reservations or ()))
+                                for held in row.held_reservations or ()),
+        sections=None if row.sections is None else tuple(int(i) for i in row.sections),
+        instructions=row.instructions, partial=bool(row.partial))
 
 
 def event_row(event: JobEvent) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Table,
     Text,
     Uuid,
+    false,
 )
 
 from adapters.sql.columns import Json, UtcDateTime
@@ -39,6 +40,7 @@ users = Table(
     Column("created_at", UtcDateTime, nullable=False),
     Column("blocked", Boolean, nullable=False),
     Column("token_version", Integer, nullable=False),
+    Column("display_name", String(100), nullable=True),
     Index(None, "created_at", "id"),
 )
 
@@ -93,7 +95,24 @@ documents = Table(
     Column("sections", Json, nullable=False),
     Column("sources", Json, nullable=False),
     Column("bibliography", Json, nullable=False),
+    Column("title_page", Json, nullable=False, server_default="{}"),
+    Column("revisions_made", Integer, nullable=False, server_default="0"),
     Index(None, "owner_id", "created_at", "id"),
+)
+
+# Every section text that was replaced (by the model, the user, a restore or an outline
+# edit that dropped its section), numbered per document.
+section_revisions = Table(
+    "section_revisions", metadata,
+    Column("document_id", Uuid, ForeignKey("documents.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("revision", Integer, primary_key=True),
+    Column("owner_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("section_key", String(64), nullable=False),
+    Column("section", Json, nullable=False),
+    Column("replaced_at", UtcDateTime, nullable=False),
+    Index(None, "document_id", "section_key", "revision"),
 )
 
 outbox_messages = Table(
@@ -189,6 +208,9 @@ generation_jobs = Table(
     Column("cancel_requested", Boolean, nullable=False),
     Column("last_seq", Integer, nullable=False),
     Column("held_reservations", Json, nullable=False, server_default="[]"),
+    Column("sections", Json, nullable=True),
+    Column("instructions", Text, nullable=True),
+    Column("partial", Boolean, nullable=False, server_default=false()),
     Index(None, "state", "run_after"),
     Index(None, "state", "lease_expires_at"),
     Index(None, "document_id", "state"),

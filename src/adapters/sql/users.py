@@ -19,7 +19,8 @@ def _email_taken() -> Conflict:
 
 def user_from_row(row: Row[Any]) -> User:
     return User(id=UserId(row.id), email=Email(row.email), role=Role(row.role),
-                created_at=row.created_at, blocked=row.blocked, token_version=row.token_version)
+                created_at=row.created_at, blocked=row.blocked, token_version=row.token_version,
+                display_name=row.display_name)
 
 
 _CONFLICTS = {"uq_users_email": _email_taken, "users.email": _email_taken}
@@ -67,4 +68,4 @@ class SqlUserRepository(UserRepository):
 def _values(user: User) -> dict[str, Any]:
     return {"email": user.email.value, "role": user.role.value,
             "created_at": user.created_at, "blocked": user.blocked,
-            "token_version": user.token_version}
+            "token_version": user.token_version, "display_name": user.display_name}

@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from domain.audit import AuditEntry
-from domain.documents import Document
+from domain.documents import Document, SectionRevision
 from domain.ids import SessionFamilyId, UserId
 from domain.jobs import GenerationJob
 from domain.payments import Payment
@@ -14,6 +14,7 @@ from domain.ports.documents import DocumentRepository
 from domain.ports.jobs import JobRepository
 from domain.ports.payments import PaymentRepository
 from domain.ports.quota import QuotaLedger
+from domain.ports.revisions import SectionRevisionRepository
 from domain.ports.sessions import SessionRepository
 from domain.ports.users import UserRepository
 from domain.quota import LedgerEntry
@@ -47,12 +48,14 @@ class PersonalData:
     ledger: Sequence[LedgerEntry]
     sessions: Sequence[SessionRecord]
     audit: Sequence[AuditEntry]
+    revisions: Sequence[SectionRevision] = ()
 
 
 class ExportMyData:
     """Everything the service holds about the signed-in user (GDPR, art. 15 and 20).
 
-    - the account; every document in full (sections, sources, bibliography); every job,
+    - the account; every document in full (sections, sources, bibliography) and every
+      section text it replaced (revisions); every job,
       payment and credit ledger entry; every sign-in session; every audit entry the user
       caused or that names them
     - each kind is one read, whatever the amount of data (no read per document)
@@ -64,8 +67,10 @@ class ExportMyData:
 
     def __init__(self, users: UserRepository, documents: DocumentRepository,
                  jobs: JobRepository, payments: PaymentRepository, ledger: QuotaLedger,
-                 sessions: SessionRepository, audit: AuditLog) -> None:
+                 sessions: SessionRepository, audit: AuditLog,
+                 revisions: SectionRevisionRepository) -> None:
         self._users, self._documents, self._jobs = users, documents, jobs
+        self._revisions = revisions
         self._payments, self._ledger = payments, ledger
         self._sessions, self._audit = sessions, audit
 
@@ -78,4 +83,5 @@ class ExportMyData:
             ledger=await self._ledger.entries(user.id),
             sessions=[SessionRecord.of(f) for f in await self._sessions.all_of(user.id)],
             audit=[entry if entry.actor_id == user.id else replace(entry, ip=None)
-                   for entry in await self._audit.concerning(user.id)])
+                   for entry in await self._audit.concerning(user.id)],
+            revisions=await self._revisions.all_of(user.id))

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import datetime
 
 from domain.citations import citation_groups, replace_citation_groups
@@ -6,6 +7,7 @@ from domain.documents import CitationStyle, Document
 from domain.export_labels import labels_for
 from domain.manuscripts import Layout, Manuscript, ManuscriptSection, blocks_of
 from domain.ports.bibliography import BibliographyFormatter
+from domain.ports.users import UserRepository
 
 NUMERIC_STYLES = frozenset({CitationStyle.IEEE, CitationStyle.GOST})
 
@@ -15,13 +17,22 @@ class ManuscriptBuilder:
     written as the style's in-text citations, its stored bibliography (exactly the cited
     works, formatted in the style), the page layout of the style (GOST or academic), labels
     in the document's language, and the closing disclosure: the models that wrote it, its
-    sources (gathered and cited) and the totals of its citation check."""
+    sources (gathered and cited) and the totals of its citation check.
 
-    def __init__(self, formatter: BibliographyFormatter) -> None:
-        self._formatter = formatter
+    The title page names as author the one its page gives, else the owner's display name,
+    else `fallback_author` (the owner's e-mail); its year is the page's, else `now`'s."""
 
-    async def build(self, document: Document, author: str, now: datetime) -> Manuscript:
+    def __init__(self, formatter: BibliographyFormatter, users: UserRepository) -> None:
+        self._formatter, self._users = formatter, users
+
+    async def build(self, document: Document, fallback_author: str,
+                    now: datetime) -> Manuscript:
         spec = document.spec
+        page = spec.title_page
+        if not page.author:
+            page = page.with_default_author((await self._users.get(document.owner)).display_name)
+        author, year = page.author or fallback_author, page.year or now.year
+        page = replace(page, author=author, year=year)
         groups_per_section = [citation_groups(section.text) for section in document.sections]
         rendered = await self._formatter.cite(
             [group for groups in groups_per_section for group in groups], document.sources,
@@ -34,7 +45,8 @@ class ManuscriptBuilder:
                                               blocks=blocks_of(text)))
         gost = spec.citation_style is CitationStyle.GOST
         return Manuscript(
-            title=spec.title, author=author, year=now.year, language=spec.language.code,
+            title=spec.title, author=author, year=year, language=spec.language.code,
+            title_page=page,
             labels=labels_for(spec.language, spec.kind),
             layout=Layout.gost() if gost else Layout.academic(), sections=tuple(sections),
             bibliography=document.bibliography,

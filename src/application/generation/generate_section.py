@@ -13,6 +13,7 @@ class GenerateSectionRequest:
     owner: UserId
     document_id: DocumentId
     index: int
+    instructions: str | None = None
 
 
 class GenerateSection:
@@ -25,6 +26,9 @@ class GenerateSection:
       `citations` lists the sources the section cites
     - the bibliography is formatted anew in the document's style and lists exactly the
       sources cited in its sections
+    - with `instructions` the section is rewritten following them (they reach the prompt
+      with the text they replace, never the system text); the replaced text is kept as a
+      revision, as every replaced text is
     - the maximum cost is reserved first and settled at the real usage in the same
       transaction that saves the section; a failed call is released, never charged
     """
@@ -34,7 +38,8 @@ class GenerateSection:
         self._documents, self._writer, self._metered, self._tx = documents, writer, metered, tx
 
     async def __call__(self, request: GenerateSectionRequest) -> Section:
-        draft = await self._writer.draft(request.owner, request.document_id, request.index)
+        draft = await self._writer.draft(request.owner, request.document_id, request.index,
+                                         instructions=request.instructions)
         try:
             document = await self._documents.get(request.owner, request.document_id)
             await self._documents.save(await self._writer.apply(document, draft.section))

@@ -33,6 +33,12 @@ def total_tokens(spent: Sequence[Spent]) -> int:
     return sum(s.usage.total_tokens for s in spent)
 
 
+def reservation_size(model: LanguageModel, prompt: Prompt, max_tokens: int,
+                     attempts: int = 1) -> int:
+    """What `attempts` calls of `prompt` can cost at most: what a call reserves."""
+    return (model.estimate_tokens(prompt) + max_tokens) * attempts
+
+
 class MeteredModel:
     """Holds a call's maximum cost before the model is asked.
 
@@ -50,7 +56,7 @@ class MeteredModel:
     async def reserve(self, user_id: UserId, prompt: Prompt, max_tokens: int,
                       attempts: int = 1, holder: Holder | None = None) -> Reservation:
         """Hold what `attempts` calls of `prompt` can cost at most."""
-        tokens = (self.model.estimate_tokens(prompt) + max_tokens) * attempts
+        tokens = reservation_size(self.model, prompt, max_tokens, attempts)
         try:
             if holder is not None:
                 await holder.lock()
@@ -65,6 +71,12 @@ class MeteredModel:
             raise
         return reservation
 
+    def most(self, prompt: Prompt, max_tokens: int, *, structured: bool = False,
+             attempts: int | None = None) -> int:
+        """What `complete` (or, `structured`, `complete_json`) of `prompt` reserves."""
+        asks = self._json_attempts(attempts) if structured else 1
+        return reservation_size(self.model, prompt, max_tokens, asks)
+
     async def complete(self, user_id: UserId, prompt: Prompt, max_tokens: int,
                        holder: Holder | None = None) -> tuple[Completion, Spent]:
         reservation = await self.reserve(user_id, prompt, max_tokens, holder=holder)
@@ -77,16 +89,23 @@ class MeteredModel:
 
     async def complete_json(self, user_id: UserId, prompt: Prompt, *, schema: dict[str, Any],
                             schema_name: str, max_tokens: int, holder: Holder | None = None,
-                            ) -> tuple[dict[str, Any], Spent]:
-        reservation = await self.reserve(user_id, prompt, max_tokens,
-                                         attempts=self.model.json_attempts, holder=holder)
+                            attempts: int | None = None) -> tuple[dict[str, Any], Spent]:
+        """`attempts` (at most the model's `json_attempts`, which is the default) bounds how
+        many times the model is asked, and so what is held."""
+        asks = self._json_attempts(attempts)
+        reservation = await self.reserve(user_id, prompt, max_tokens, attempts=asks,
+                                         holder=holder)
         try:
             answer, completion = await self.model.complete_json(
-                prompt, schema=schema, schema_name=schema_name, max_tokens=max_tokens)
+                prompt, schema=schema, schema_name=schema_name, max_tokens=max_tokens,
+                attempts=asks)
         except BaseException:
             await self.abandon(reservation)
             raise
         return answer, Spent(reservation=reservation, usage=completion.usage)
+
+    def _json_attempts(self, attempts: int | None) -> int:
+        return min(attempts or self.model.json_attempts, self.model.json_attempts)
 
     async def abandon(self, reservation: Reservation) -> None:
         """Give the tokens back after a call that failed; nothing is charged."""

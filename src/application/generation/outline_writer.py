@@ -67,7 +67,8 @@ class OutlineWriter:
         document = await self._documents.get(owner, id)
         wanted = max(sources_wanted(spec.target_words, self._policy.sources_max),
                      len(document.sources))
-        sources, found = merge_sources(document.sources, results, wanted)
+        sources, found = merge_sources(document.sources, results, wanted,
+                                       retired=document.removed_sources)
         outline = _with_found_sources(outline, found)
         return Outlined(document=document.with_outline(outline, sources, self._clock.now()),
                         spent=(spent,))

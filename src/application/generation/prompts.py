@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from domain.documents import Document, OutlineItem, Section, Source
+from domain.documents import Document, OutlineItem, Provider, Section, Source
 from domain.ports.language_model import Prompt
 
 SUMMARY_WORDS = 60
 ABSTRACT_CHARS = 1000
+INSTRUCTIONS_CHARS = 2000  # a rewrite's instructions, as the API bounds them
+CURRENT_TEXT_CHARS = 8000  # the text a rewrite replaces, shown to the model
 BRIEF_CHARS = 400
 QUERY_CHARS = 200
 OUTLINE_SCHEMA: dict[str, Any] = {
@@ -35,6 +37,7 @@ OUTLINE_SCHEMA: dict[str, Any] = {
                                   "items": {"type": "string"}}}},
     }},
 }
+USER_ADDED = frozenset({Provider.USER, Provider.CROSSREF})
 _SYSTEM = ("You are an academic writer. Write in the language whose ISO 639-1 code is {lang}, "
            "in a formal academic register. Never invent sources: cite only the numbered "
            "sources given, with markers like [1] or [2][5], and only for claims that the "
@@ -101,15 +104,21 @@ def is_framing(document: Document, item: OutlineItem) -> bool:
 
 
 def sources_for(document: Document, item: OutlineItem, limit: int) -> tuple[Source, ...]:
-    """The sources a section is given: those its own searches found first, then the best of
-    the rest (numbers follow rank), at most `limit`."""
+    """The sources a section is given: those its own searches found first, then the ones
+    the user added (offered to every section), then the best of the rest (numbers follow
+    rank), at most `limit`."""
     by_n = {s.n: s for s in document.sources}
     own = [by_n[n] for n in item.sources if n in by_n]
-    rest = [s for s in document.sources if s.n not in item.sources]
-    return tuple([*own, *rest][:limit])
+    added = [s for s in document.sources if s.provider in USER_ADDED and s not in own]
+    rest = [s for s in document.sources if s not in own and s not in added]
+    return tuple([*own, *added, *rest][:limit])
 
 
-def section_prompt(document: Document, item: OutlineItem, sources_limit: int = 12) -> Prompt:
+def section_prompt(document: Document, item: OutlineItem, sources_limit: int = 12,
+                   instructions: str | None = None) -> Prompt:
+    """The prompt for section `item`. With `instructions` (a rewrite the user asked for),
+    the prompt also shows the section's current text and the instructions, bounded, in the
+    user message."""
     outline = "\n".join(f"{o.index}. {o.title} ({o.target_words} words)"
                         + (f": {trimmed(o.brief, BRIEF_CHARS)}" if o.brief else "")
                         for o in document.outline)
@@ -117,6 +126,11 @@ def section_prompt(document: Document, item: OutlineItem, sources_limit: int = 1
     if is_framing(document, item):
         body = [s for s in document.sections if not is_framing(document, _item(document, s))]
         lines += ["BODY_SUMMARIES:", summarise(body) or "(the body is not written yet)"]
+    if instructions:  # before the section's own lines, which the user's text cannot override
+        current = next((s.text for s in document.sections if s.key == item.key), "")
+        if current:
+            lines += ["CURRENT_TEXT:", trimmed(current, CURRENT_TEXT_CHARS)]
+        lines.append(f"REWRITE_INSTRUCTIONS: {trimmed(instructions, INSTRUCTIONS_CHARS)}")
     lines += [f"SECTION_INDEX: {item.index}", f"SECTION_TITLE: {item.title}",
               f"SECTION_BRIEF: {trimmed(item.brief, BRIEF_CHARS)}",
               f"TARGET_WORDS: {item.target_words}", "",
@@ -124,6 +138,9 @@ def section_prompt(document: Document, item: OutlineItem, sources_limit: int = 1
               "covering its brief and leaving the other sections' briefs to them. Make only "
               "claims that the abstracts above support and cite each with its [n] marker; cite "
               "nothing else. Output only the section's text, without its heading."]
+    if instructions:
+        lines.append("This rewrites the current text: follow REWRITE_INSTRUCTIONS wherever "
+                     "they do not conflict with the rules above.")
     return Prompt(system=_SYSTEM.format(lang=document.spec.language.code),
                   user="\n".join(lines))
 

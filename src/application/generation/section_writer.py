@@ -5,7 +5,7 @@ runner, which writes several sections of a document at once: `draft` works from 
 document as it was read, and `apply` puts the section into the document as it is when the
 caller saves."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from application.generation.check_prompts import check_max_tokens, check_prompt
 from application.generation.continuation_prompts import continuation_prompt
@@ -35,6 +35,11 @@ MAX_CONTINUATIONS = 2
 # What a continuation or a check may run into without the section failing: the text stays
 # as it is (shorter), or its claims unverified.
 DEGRADES = (LanguageModelUnavailable, InvalidModelOutput, QuotaExceeded)
+# The checker is asked once while writing: an answer that is not valid leaves the claims
+# unverified (the user can ask for a check again), so holding for re-asks would only make
+# every section reserve several times what it spends. A check the user asks for
+# (`verified`) may ask as often as the model allows.
+WRITING_CHECK_ATTEMPTS = 1
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,12 +72,16 @@ class SectionWriter:
         self._clock, self._policy = clock, policy
 
     async def draft(self, owner: UserId, id: DocumentId, index: int,
-                    holder: Holder | None = None) -> SectionDraft:
+                    holder: Holder | None = None, *,
+                    instructions: str | None = None) -> SectionDraft:
+        """Section `index` written anew; `instructions` (a rewrite the user asked for) go
+        into the prompt with the text they replace."""
         document = await self._documents.get(owner, id)
         item = document.planned_section(index)
         spent: list[Spent] = []
         try:
-            text, model = await self._write(owner, document, item, holder, spent)
+            text, model = await self._write(owner, document, item, holder, spent,
+                                            instructions)
             text = await self._to_length(owner, document, item, text, holder, spent)
             claims = await self._check(owner, document, text, holder, spent)
         except BaseException:
@@ -80,11 +89,34 @@ class SectionWriter:
             raise
         text, cited = without_unsupported(text, claims)
         section = Section(index=item.index, title=item.title, text=text, citations=cited,
-                          claims=claims, model=model)
+                          claims=claims, model=model, key=item.key, instructions=instructions,
+                          written_at=self._clock.now())
         return SectionDraft(section=section, spent=tuple(spent))
 
+    async def verified(self, owner: UserId, document: Document, section: Section,
+                       holder: Holder | None = None) -> SectionDraft:
+        """`section` with its cited sentences checked again (the user asked for it, so a
+        check that cannot be paid for or reached fails rather than leaving claims
+        unverified); unsupported markers are removed."""
+        spent: list[Spent] = []
+        try:
+            claims = await self._check(owner, document, section.text, holder, spent,
+                                       strict=True)
+        except BaseException:
+            await self._metered.abandon_all(spent)
+            raise
+        text, cited = without_unsupported(section.text, claims)
+        return SectionDraft(section=replace(section, text=text, citations=cited, claims=claims),
+                            spent=tuple(spent))
+
     async def apply(self, document: Document, section: Section) -> Document:
-        """The document with `section` written and its bibliography formatted anew."""
+        """The document with `section` written and its bibliography formatted anew. Markers
+        of sources removed while the section was being written leave it here."""
+        offered = {s.n for s in document.sources}
+        if not set(section.citations) <= offered:
+            text, cited = resolve_citations(section.text, offered)
+            section = replace(section, text=text, citations=cited,
+                              claims=tuple(c for c in section.claims if c.n in offered))
         sections = (*(s for s in document.sections if s.index != section.index), section)
         entries = await self._bibliography.format(document.cited_sources(sections),
                                                   document.spec.citation_style,
@@ -92,8 +124,10 @@ class SectionWriter:
         return document.with_section(section, tuple(entries), self._clock.now())
 
     async def _write(self, owner: UserId, document: Document, item: OutlineItem,
-                     holder: Holder | None, spent: list[Spent]) -> tuple[str, str]:
-        prompt = section_prompt(document, item, self._policy.sources_per_section)
+                     holder: Holder | None, spent: list[Spent],
+                     instructions: str | None) -> tuple[str, str]:
+        prompt = section_prompt(document, item, self._policy.sources_per_section,
+                                instructions)
         completion, call = await self._metered.complete(
             owner, prompt, self._policy.section_max_tokens(item.target_words), holder)
         spent.append(call)
@@ -123,7 +157,8 @@ class SectionWriter:
         return text
 
     async def _check(self, owner: UserId, document: Document, text: str,
-                     holder: Holder | None, spent: list[Spent]) -> tuple[Claim, ...]:
+                     holder: Holder | None, spent: list[Spent], *,
+                     strict: bool = False) -> tuple[Claim, ...]:
         sentences = cited_sentences(text)
         abstracts = abstracts_of(document.sources)
         prompt = check_prompt(document, sentences, document.sources)
@@ -132,8 +167,11 @@ class SectionWriter:
         try:
             answer, call = await self._metered.complete_json(
                 owner, prompt, schema=CLAIMS_SCHEMA, schema_name=CLAIMS_SCHEMA_NAME,
-                max_tokens=check_max_tokens(sentences, abstracts), holder=holder)
+                max_tokens=check_max_tokens(sentences, abstracts), holder=holder,
+                attempts=None if strict else WRITING_CHECK_ATTEMPTS)
         except DEGRADES:
+            if strict:
+                raise
             return unverified(sentences)
         spent.append(call)
         return judge(answer, sentences, abstracts)

@@ -1,15 +1,20 @@
 import asyncio
+from collections.abc import Awaitable, Callable, Mapping
+from functools import partial
 
+from application.generation.estimate import GenerationEstimator, room_left
+from application.generation.fit import Room
 from application.generation.metered_model import MeteredModel, total_tokens
 from application.generation.outline_writer import OutlineWriter
 from application.generation.policy import GenerationPolicy
 from application.generation.prompts import is_framing
+from application.jobs.admission import Admission
 from application.jobs.document_status import follow_job
 from application.jobs.events import JobJournal
 from application.jobs.job_holder import JobHolder
 from application.jobs.job_steps import JobSteps
 from application.jobs.progress import progress
-from domain.documents import DocumentStatus
+from domain.documents import Document, DocumentStatus
 from domain.ids import JobId
 from domain.jobs import GenerationJob
 from domain.ports.documents import DocumentRepository
@@ -21,7 +26,7 @@ from domain.ports.transactions import TransactionManager
 
 class RunJob:
     """Carry a claimed job forward to its end: the outline if missing, then every section not
-    yet written.
+    yet written, or the sections the job was asked to rewrite (`GenerationJob.done_with`).
 
     - the body sections are written at once, up to `policy.section_concurrency`, each from
       the outline and the briefs; the introduction and the conclusion come last, from the
@@ -35,15 +40,19 @@ class RunJob:
     - the job notes each reservation in flight in the transaction that makes it; whoever
       takes over a job whose worker died, and the job's end, release what is still held
     - on success the job succeeds and the document is ready
+    - a partial job starts each step only when its maximum (`GenerationEstimator`) still
+      fits what the caller has left (`Admission`); the steps that do not are left out, and
+      the job succeeds as far as it got, its step saying how far and why it stopped; the
+      document is ready only when every section is written
     """
 
     def __init__(self, jobs: JobRepository, documents: DocumentRepository,
                  outline: OutlineWriter, steps: JobSteps, metered: MeteredModel,
-                 ledger: QuotaLedger, journal: JobJournal, tx: TransactionManager,
-                 clock: Clock, policy: GenerationPolicy) -> None:
+                 estimator: GenerationEstimator, ledger: QuotaLedger, journal: JobJournal,
+                 tx: TransactionManager, clock: Clock, policy: GenerationPolicy) -> None:
         self._jobs, self._documents, self._outline, self._steps = jobs, documents, outline, steps
-        self._metered, self._ledger, self._journal = metered, ledger, journal
-        self._tx, self._clock, self._policy = tx, clock, policy
+        self._metered, self._estimator, self._ledger = metered, estimator, ledger
+        self._journal, self._tx, self._clock, self._policy = journal, tx, clock, policy
 
     async def __call__(self, job_id: JobId, worker: str) -> GenerationJob | None:
         job = await self._jobs.get_for_worker(job_id)
@@ -51,27 +60,48 @@ class RunJob:
             return job
         job = await self._release_held(job, worker)
         document = await self._documents.get(job.owner, job.document_id)
+        admission = Admission(self._room_of(job)) if job.partial else None
         if not document.outline:
-            await self._write_outline(job, worker)
+            if admission is None:
+                await self._write_outline(job, worker)
+            else:
+                await admission.run((await self._estimator.work_out(document)).outline,
+                                    partial(self._write_outline, job, worker))
             document = await self._documents.get(job.owner, job.document_id)
         await self._tx.rollback()  # no transaction stays open while sections are written
-        pending = [item for item in document.outline
-                   if not any(s.index == item.index for s in document.sections)]
-        body = [item.index for item in pending if not is_framing(document, item)]
-        framing = [item.index for item in pending if is_framing(document, item)]
+        pending = _pending(job, document)
+        costs = (await self._estimator.work_out(document, pending, job.instructions)).sections \
+            if admission is not None and pending else {}
+        body = [i for i in pending if not is_framing(document, document.planned_section(i))]
+        framing = [i for i in pending if i not in body]
         for batch in (body, framing):
-            if not await self._write_sections(job_id, worker, batch):
+            if not await self._write_sections(job_id, worker, batch, admission, costs):
                 return await self._end(job_id, worker, cancelled=True)
-        return await self._end(job_id, worker, cancelled=False)
+        return await self._end(job_id, worker, cancelled=False, admission=admission)
 
-    async def _write_sections(self, job_id: JobId, worker: str, indexes: list[int]) -> bool:
-        """Write the sections at once, each in a unit of work of its own; False when a
-        cancel stopped them."""
+    def _room_of(self, job: GenerationJob) -> Callable[[], Awaitable[Room]]:
+        async def room() -> Room:
+            try:
+                return await room_left(self._ledger, job.owner, self._clock, self._policy)
+            finally:
+                await self._tx.rollback()
+        return room
+
+    async def _write_sections(self, job_id: JobId, worker: str, indexes: list[int],
+                              admission: Admission | None, costs: Mapping[int, int]) -> bool:
+        """Write the sections at once, each in a unit of work of its own (a partial job's
+        only once admitted); False when a cancel stopped them."""
         gate = asyncio.Semaphore(self._policy.section_concurrency)
 
-        async def write(index: int) -> bool:
-            async with gate, self._steps.section() as write_section:
+        async def write_one(index: int) -> bool:
+            async with self._steps.section() as write_section:
                 return await write_section(job_id, worker, index)
+
+        async def write(index: int) -> bool:
+            async with gate:
+                if admission is None:
+                    return await write_one(index)
+                return await admission.run(costs[index], partial(write_one, index))
 
         try:
             async with asyncio.TaskGroup() as group:
@@ -80,7 +110,7 @@ class RunJob:
             raise _cause(failed) from None
         return all(task.result() for task in tasks)
 
-    async def _write_outline(self, job: GenerationJob, worker: str) -> None:
+    async def _write_outline(self, job: GenerationJob, worker: str) -> bool:
         outlined = await self._outline.draft(job.owner, job.document_id,
                                              JobHolder(self._jobs, self._clock, job.id, worker))
         try:
@@ -89,7 +119,7 @@ class RunJob:
                 raise LeaseLost
             await self._documents.save(outlined.document)
             await self._journal.record(locked.advance(
-                progress=progress(outlined.document), step="outline written",
+                progress=progress(locked, outlined.document), step="outline written",
                 tokens=total_tokens(outlined.spent), now=self._clock.now(),
                 settled=tuple(s.reservation.id for s in outlined.spent)), lease_owner=worker)
             await self._metered.settle(outlined.spent)
@@ -98,6 +128,7 @@ class RunJob:
             await self._metered.abandon_all(outlined.spent)
             raise
         await self._journal.announce()
+        return True
 
     async def _release_held(self, job: GenerationJob, worker: str) -> GenerationJob:
         """What an earlier attempt still holds is not in flight any more: give it back."""
@@ -111,7 +142,8 @@ class RunJob:
         await self._tx.commit()
         return job
 
-    async def _end(self, job_id: JobId, worker: str, *, cancelled: bool) -> GenerationJob:
+    async def _end(self, job_id: JobId, worker: str, *, cancelled: bool,
+                   admission: Admission | None = None) -> GenerationJob:
         job = await self._jobs.lock_for_worker(job_id)
         if job is None or job.lease_owner != worker:
             raise LeaseLost
@@ -121,11 +153,25 @@ class RunJob:
         for reservation in job.held_reservations:  # a cancelled section's, if any
             await self._ledger.release(reservation, now)
         ended = job.released(now)
-        ended = ended.stop_cancelled(now) if cancelled else ended.succeed(now)
+        stopped = None if admission is None else admission.stopped(
+            job, await self._documents.get(job.owner, job.document_id))
+        if cancelled:
+            ended = ended.stop_cancelled(now)
+        else:
+            ended = ended.succeed(now) if stopped is None else ended.stop_short(stopped, now)
         ended = await self._journal.record(ended, lease_owner=worker)
         await self._tx.commit()
         await self._journal.announce()
         return ended
+
+
+def _pending(job: GenerationJob, document: Document) -> tuple[int, ...]:
+    """The sections the job still has to write, in outline order."""
+    chosen = document.outline if job.sections is None else [
+        item for item in document.outline if item.index in job.sections]
+    return tuple(item.index for item in chosen
+                 if not any(s.index == item.index and job.done_with(s)
+                            for s in document.sections))
 
 
 def _cause(group: BaseExceptionGroup[BaseException]) -> BaseException:

@@ -13,8 +13,11 @@ from domain.ports.transactions import TransactionManager
 class WriteJobSection:
     """Write one section of a running job, as one of several written at once.
 
-    - nothing is written once a cancel was requested (answers False), nor for a section
-      already written (answers True)
+    - nothing is written once a cancel was requested (answers False), nor for a section the
+      job is done with (`GenerationJob.done_with`: any written one, for a job that writes
+      what is missing; one it wrote itself, for a job that rewrites chosen sections),
+      which answers True
+    - the section is written with the job's instructions, if any
     - the section is saved in one transaction with the job's progress, its event and the
       settlement of every call that wrote it (a checkpoint); the job row is locked first,
       so concurrent sections of the job take turns and none overwrites another's progress
@@ -35,11 +38,12 @@ class WriteJobSection:
         if job.cancel_requested:
             return False
         document = await self._documents.get(job.owner, job.document_id)
-        if any(s.index == index for s in document.sections):
+        if any(s.index == index and job.done_with(s) for s in document.sections):
             return True
         await self._tx.rollback()  # no transaction stays open during the model's calls
         draft = await self._sections.draft(job.owner, job.document_id, index,
-                                           JobHolder(self._jobs, self._clock, job_id, worker))
+                                           JobHolder(self._jobs, self._clock, job_id, worker),
+                                           instructions=job.instructions)
         try:
             locked = await self._jobs.lock_for_worker(job_id)
             if locked is None or locked.lease_owner != worker:
@@ -48,7 +52,7 @@ class WriteJobSection:
                 await self._documents.get(job.owner, job.document_id), draft.section)
             await self._documents.save(written)
             await self._journal.record(locked.advance(
-                progress=progress(written), step=f"section {index} written",
+                progress=progress(locked, written), step=f"section {index} written",
                 tokens=total_tokens(draft.spent), now=self._clock.now(),
                 settled=tuple(s.reservation.id for s in draft.spent)), lease_owner=worker)
             # Settled last: it locks the service's day row, which every job shares.

@@ -4,6 +4,7 @@ from typing import Protocol
 
 from domain.documents import CitationStyle, Source
 from domain.languages import Language
+from domain.manuscripts import ExportFormat
 
 
 class BibliographyFormatter(Protocol):
@@ -29,3 +30,20 @@ class BibliographyFormatter(Protocol):
     @abstractmethod
     async def cite(self, groups: Sequence[Sequence[int]], sources: Sequence[Source],
                    style: CitationStyle, language: Language) -> list[str]: ...
+
+
+class BibliographyWriter(Protocol):
+    """Writes sources as a file that reference managers (Zotero, Mendeley, JabRef, EndNote)
+    import: BibTeX, RIS or CSL-JSON (the formats whose `is_bibliography` is true).
+
+    - `write` returns the file as UTF-8 bytes, one entry per source in the order given, each
+      with the work's title, authors, year, venue, DOI, URL and abstract where the source has
+      them; a reader of the format gets back the same works. No sources: a valid file with no
+      entries.
+    - Citation keys (BibTeX keys, RIS and CSL ids) are ASCII and unique within a file.
+    - Any other format raises ValueError.
+    - It is CPU work: adapters keep it off the event loop.
+    """
+
+    @abstractmethod
+    async def write(self, sources: Sequence[Source], format: ExportFormat) -> bytes: ...

@@ -14,10 +14,14 @@ class DocumentRepository(Protocol):
     - `save` stores a changed document: its revision must be the one after the revision
       storage holds, otherwise someone else changed it since it was read and `save` raises
       Conflict, writing nothing (no lost updates). NotFound if the document is gone.
-    - `delete` raises NotFound for a missing or foreign id.
+      `add` and `save` also keep the document's `replaced` section texts as revisions (see
+      SectionRevisionRepository), in the same unit of work; a revision already kept is
+      left as it is.
+    - `delete` raises NotFound for a missing or foreign id; the document's revisions go
+      with it.
     - `list` pages through one owner's documents, newest first; items leave section texts
       out (sections are empty) and `total` counts all of the owner's documents.
-    - `delete_all` erases every document of an owner.
+    - `delete_all` erases every document of an owner, and their revisions.
     - `all_of` returns every document of an owner in full (sections included), oldest
       first, in one round trip.
     """

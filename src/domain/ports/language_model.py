@@ -51,7 +51,8 @@ class LanguageModel(Protocol):
     - `max_tokens` bounds each completion; `estimate_tokens` gives a safe upper bound of the
       prompt's tokens, so callers can reserve the maximum cost before calling.
       `json_attempts` is how many times `complete_json` may ask at most, so its maximum cost
-      is that many times one call's.
+      is that many times one call's; a caller may ask for fewer `attempts` (never more: the
+      smaller of the two holds).
     """
 
     json_attempts: int
@@ -62,7 +63,8 @@ class LanguageModel(Protocol):
 
     @abstractmethod
     async def complete_json(self, prompt: Prompt, *, schema: dict[str, Any], schema_name: str,
-                            max_tokens: int) -> tuple[dict[str, Any], Completion]: ...
+                            max_tokens: int, attempts: int | None = None,
+                            ) -> tuple[dict[str, Any], Completion]: ...
 
     @abstractmethod
     def estimate_tokens(self, prompt: Prompt) -> int: ...

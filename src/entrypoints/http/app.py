@@ -26,6 +26,7 @@ from entrypoints.http.controllers.job_events import job_events
 from entrypoints.http.controllers.jobs import GenerateController, JobsController
 from entrypoints.http.controllers.operations import OperationsController
 from entrypoints.http.controllers.sign_in import SignInController
+from entrypoints.http.controllers.steering import SteeringController
 from entrypoints.http.controllers.webhooks import WebhooksController
 from entrypoints.http.errors import EXCEPTION_HANDLERS
 from entrypoints.http.metrics_access import metrics_access
@@ -52,7 +53,7 @@ def create_app(container: AsyncContainer, settings: Settings,
     api = DishkaRouter("/", route_handlers=[DocumentsController, GenerationController,
                                              GenerateController, JobsController,
                                              BillingController, AdminController,
-                                             ExportsController],
+                                             ExportsController, SteeringController],
                        middleware=[api_limit(settings.rate("api"))], security=[BEARER])
     account = DishkaRouter("/api/v1/auth", route_handlers=[AccountController],
                            middleware=[api_limit(settings.rate("api"))], security=[BEARER])

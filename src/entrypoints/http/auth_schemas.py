@@ -3,10 +3,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from msgspec import Meta
+from msgspec import UNSET, Meta, UnsetType
 
 from application.auth.token_pair import TokenPair
-from domain.users import User
+from domain.users import DISPLAY_NAME_MAX, User
 from entrypoints.http.schema_base import Strict, pattern, text
 
 Token = Annotated[str, text(min_length=16, max_length=256)]
@@ -29,6 +29,15 @@ class RefreshIn(Strict, kw_only=True, frozen=True):
     refresh_token: Token
 
 
+DisplayName = Annotated[str, text(max_length=DISPLAY_NAME_MAX, description=(
+    "The name the user goes by, printed as the author on title pages; blank or null clears "
+    "it."))]
+
+
+class ProfileIn(Strict, kw_only=True, frozen=True):
+    display_name: DisplayName | UnsetType | None = UNSET
+
+
 class DetailOut(Strict, kw_only=True, frozen=True):
     detail: str
 
@@ -48,10 +57,11 @@ class TokenPairOut(Strict, kw_only=True, frozen=True):
 class UserOut(Strict, kw_only=True, frozen=True):
     id: str
     email: str
+    display_name: str | None
     role: Literal["user", "admin"]
     created_at: datetime
 
     @classmethod
     def of(cls, user: User) -> UserOut:
-        return cls(id=str(user.id), email=user.email.value, role=user.role.value,
-                   created_at=user.created_at)
+        return cls(id=str(user.id), email=user.email.value, display_name=user.display_name,
+                   role=user.role.value, created_at=user.created_at)

@@ -25,6 +25,7 @@ from domain.documents import (
 )
 from domain.languages import ISO_639_1, Language
 from domain.pages import Page
+from domain.title_page import FIELD_MAX, YEAR_MAX, YEAR_MIN, TitlePage
 from entrypoints.http.schema_base import Strict, pattern, text
 
 Title = Annotated[str, text(min_length=1, max_length=TITLE_MAX, blank=False)]
@@ -37,6 +38,54 @@ LanguageCode = Annotated[str, Meta(
     description="An ISO 639-1 code such as `en` or `uk`.")]
 TargetWords = Annotated[int, Meta(ge=MIN_WORDS, le=MAX_WORDS)]
 Instructions = Annotated[str, text(max_length=INSTRUCTIONS_MAX)]
+PageLine = Annotated[str, text(max_length=FIELD_MAX)]
+Year = Annotated[int, Meta(ge=YEAR_MIN, le=YEAR_MAX)]
+
+
+class TitlePageIn(Strict, kw_only=True, frozen=True):
+    """What the title page prints besides the title and kind; a blank line is none.
+    `author` defaults to the user's `display_name`, `year` to the year of the export."""
+
+    author: PageLine | None = None
+    institution: PageLine | None = None
+    faculty: PageLine | None = None
+    department: PageLine | None = None
+    supervisor: PageLine | None = None
+    city: PageLine | None = None
+    year: Year | None = None
+
+    def to_page(self) -> TitlePage:
+        return TitlePage.from_mapping({f: getattr(self, f) for f in self.__struct_fields__})
+
+
+class TitlePagePatch(Strict, kw_only=True, frozen=True):
+    """The title page fields to change; those left out stay, null clears one."""
+
+    author: PageLine | UnsetType | None = UNSET
+    institution: PageLine | UnsetType | None = UNSET
+    faculty: PageLine | UnsetType | None = UNSET
+    department: PageLine | UnsetType | None = UNSET
+    supervisor: PageLine | UnsetType | None = UNSET
+    city: PageLine | UnsetType | None = UNSET
+    year: Year | UnsetType | None = UNSET
+
+    def changes(self) -> dict[str, Any]:
+        given = {f: getattr(self, f) for f in self.__struct_fields__}
+        return {f: v for f, v in given.items() if v is not UNSET}
+
+
+class TitlePageOut(Strict, kw_only=True, frozen=True):
+    author: str | None
+    institution: str | None
+    faculty: str | None
+    department: str | None
+    supervisor: str | None
+    city: str | None
+    year: int | None
+
+    @classmethod
+    def of(cls, page: TitlePage) -> TitlePageOut:
+        return cls(**page.as_mapping())
 
 
 class DocumentIn(Strict, kw_only=True, frozen=True):
@@ -47,11 +96,14 @@ class DocumentIn(Strict, kw_only=True, frozen=True):
     target_words: TargetWords
     citation_style: CitationStyle
     instructions: Instructions | None = None
+    title_page: TitlePageIn | None = None
 
     def to_spec(self) -> DocumentSpec:
+        page = TitlePage() if self.title_page is None else self.title_page.to_page()
         return DocumentSpec(title=self.title, topic=self.topic, kind=self.kind,
                             language=Language(self.language), target_words=self.target_words,
-                            citation_style=self.citation_style, instructions=self.instructions)
+                            citation_style=self.citation_style, instructions=self.instructions,
+                            title_page=page)
 
 
 class DocumentPatch(Strict, kw_only=True, frozen=True):
@@ -62,12 +114,18 @@ class DocumentPatch(Strict, kw_only=True, frozen=True):
     target_words: TargetWords | UnsetType = UNSET
     citation_style: CitationStyle | UnsetType = UNSET
     instructions: Instructions | UnsetType | None = UNSET
+    title_page: TitlePagePatch | UnsetType | None = UNSET
 
     def changes(self) -> dict[str, Any]:
+        """The fields given; a title page as the dict of its fields given (merged into the
+        stored page by the domain), or an empty page for null."""
         given = {f: getattr(self, f) for f in self.__struct_fields__}
         changes = {f: v for f, v in given.items() if v is not UNSET}
         if "language" in changes:
             changes["language"] = Language(changes["language"])
+        if "title_page" in changes:
+            page = changes["title_page"]
+            changes["title_page"] = TitlePage() if page is None else page.changes()
         return changes
 
 
@@ -149,6 +207,7 @@ class DocumentSummaryOut(Strict, kw_only=True, frozen=True):
     target_words: int
     citation_style: CitationStyle
     instructions: str | None
+    title_page: TitlePageOut
     status: str
     outline: list[OutlineItemOut]
     sources: list[SourceOut]
@@ -167,7 +226,7 @@ class DocumentSummaryOut(Strict, kw_only=True, frozen=True):
             id=str(d.id), title=spec.title, topic=spec.topic, kind=spec.kind,
             language=spec.language.code, target_words=spec.target_words,
             citation_style=spec.citation_style, instructions=spec.instructions,
-            status=d.status.value,
+            title_page=TitlePageOut.of(spec.title_page), status=d.status.value,
             outline=[OutlineItemOut.of(o) for o in d.outline],
             sources=[SourceOut.of(s) for s in d.sources], bibliography=list(d.bibliography),
             requirements=d.requirements, word_count=d.word_count,

@@ -8,11 +8,13 @@ from datetime import UTC, datetime
 from http import HTTPStatus
 from typing import Any
 
+import msgspec
 import structlog
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.handlers import HTTPRouteHandler
 
+from application.generation.fit import GenerationDoesNotFit
 from domain.errors import (
     AccountBlocked,
     Conflict,
@@ -27,12 +29,14 @@ from domain.errors import (
 )
 from domain.idempotency import IdempotencyKeyInUse, IdempotencyKeyReused
 from domain.payments import InvalidWebhookSignature, PaymentsUnavailable, UnreadableWebhookEvent
+from domain.ports.doi_lookup import LookupTimedOut
 from domain.ports.exports import RenderFailed
 from domain.ports.jobs import LeaseLost
 from domain.ports.language_model import InvalidModelOutput, LanguageModelUnavailable
 from domain.ports.sources import SourcesUnavailable
 from domain.quota import InsufficientCredits, QuotaExceeded
 from domain.uploads import FileTooLarge, UnreadableFile, UnsafeFile, UnsupportedFileType
+from entrypoints.http.job_schemas import EstimateOut
 from entrypoints.http.validation import body_is_missing, summary, violations
 
 PROBLEM_JSON = "application/problem+json"
@@ -51,6 +55,7 @@ STATUS_OF: dict[type[DomainError], int] = {
     InvalidModelOutput: 502,
     LanguageModelUnavailable: 503,
     SourcesUnavailable: 503,
+    LookupTimedOut: 504,
     IdempotencyKeyReused: 422,
     IdempotencyKeyInUse: 409,
     LeaseLost: 409,
@@ -94,6 +99,8 @@ def domain_error(_: Request[Any, Any, Any], error: DomainError) -> Response[dict
             message = f"{message} The limit resets in {_seconds(retry_after)}."
     if isinstance(error, QuotaExceeded):
         extra["limit"] = error.limit.value
+        if isinstance(error, GenerationDoesNotFit):
+            extra["estimate"] = msgspec.to_builtins(EstimateOut.of(error.estimate))
         if error.resets_at is not None:
             extra["resets_at"] = error.resets_at.isoformat().replace("+00:00", "Z")
             wait = (error.resets_at - datetime.now(UTC)).total_seconds()

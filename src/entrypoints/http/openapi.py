@@ -20,6 +20,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
 from domain.manuscripts import ExportFormat
+from domain.outline import MAX_SECTIONS
 from entrypoints.http.api_docs import SelfHostedSwagger
 from entrypoints.http.errors import PROBLEM_JSON
 from entrypoints.http.openapi_answers import ANSWERS, DESCRIPTIONS
@@ -74,11 +75,15 @@ def complete(schema: Schema, *, packs: Sequence[str]) -> Schema:
             responses.setdefault(str(status), {
                 "description": DESCRIPTIONS[status], "headers": HEADERS.get(status, {}),
                 "content": {PROBLEM_JSON: {"schema": PROBLEM_REF}}})
+    for _, _, operation in _operations(schema):
+        _optional_body(operation, components)
+        _optional_headers(operation)
     for name in _request_components(schema):
         if components[name].get("type") == "object":
             components[name]["additionalProperties"] = False
     if "CheckoutIn" in components:
         components["CheckoutIn"]["properties"]["package_id"]["enum"] = list(packs)
+    _bound_section_choices(components)
     _declare_export_files(schema)
     return schema
 
@@ -88,6 +93,34 @@ def _operations(schema: Schema) -> Iterator[tuple[str, str, Schema]]:
         for method, operation in item.items():
             if method in {"get", "put", "post", "patch", "delete"}:
                 yield path, method, operation
+
+
+def _optional_body(operation: Schema, components: Schema) -> None:
+    """A handler whose body may be left out is described as an optional body of X: one
+    taking `JSONBody[X | None]` (not a body that may be the JSON `null`), and one whose body
+    has a default (`JSONBody[X] = X()`, which Litestar gives X as its `default`)."""
+    content = operation.get("requestBody", {}).get("content", {}).get("application/json")
+    body = (content or {}).get("schema", {})
+    branches = body.get("oneOf", [])
+    refs = [b for b in branches if "$ref" in b]
+    if len(branches) == 2 and len(refs) == 1 and {"type": "null"} in branches:
+        content["schema"] = refs[0]
+        operation["requestBody"]["required"] = False
+    elif "default" in components.get(body.get("$ref", "").rsplit("/", 1)[-1], {}):
+        operation["requestBody"]["required"] = False
+
+
+def _optional_headers(operation: Schema) -> None:
+    """A header that may be left out (`str | None`) is a string when sent: HTTP has no
+    `null` header, so the schema says so rather than inviting the text "null"."""
+    for parameter in operation.get("parameters", []):
+        schema = parameter.get("schema", {})
+        branches = schema.get("oneOf", [])
+        if parameter.get("in") == "header" and len(branches) == 2 \
+                and {"type": "null"} in branches:
+            [kept] = [b for b in branches if b != {"type": "null"}]
+            del schema["oneOf"]
+            schema.update(kept)
 
 
 def _request_components(schema: Schema) -> set[str]:
@@ -110,12 +143,26 @@ def _request_components(schema: Schema) -> set[str]:
     return found
 
 
+def _bound_section_choices(components: Schema) -> None:
+    """Litestar drops the bounds of a list's items; `GenerateIn.sections` names outline
+    indexes, which msgspec checks are 1..MAX_SECTIONS."""
+    sections = components.get("GenerateIn", {}).get("properties", {}).get("sections", {})
+    for branch in sections.get("oneOf", []):
+        if branch.get("type") == "array":
+            branch["items"] = {"type": "integer", "minimum": 1, "maximum": MAX_SECTIONS}
+
+
+# CSL-JSON is JSON (an array of CSL items), and a client reads it as such.
+_EXPORT_FILE_SCHEMAS: dict[ExportFormat, Schema] = {
+    ExportFormat.CSLJSON: {"type": "array", "items": {"type": "object"}}}
+
+
 def _declare_export_files(schema: Schema) -> None:
     export = schema["paths"].get("/api/v1/documents/{document_id}/export", {}).get("get")
     if export is not None:
         export["responses"]["200"]["content"] = {
-            fmt.content_type.split(";")[0]: {"schema": {"type": "string", "format": "binary"}}
-            for fmt in ExportFormat}
+            fmt.content_type.split(";")[0]: {"schema": _EXPORT_FILE_SCHEMAS.get(
+                fmt, {"type": "string", "format": "binary"})} for fmt in ExportFormat}
 
 
 class CompletedJsonRenderPlugin(JsonRenderPlugin):

@@ -20,6 +20,7 @@ DESCRIPTIONS = {
     502: "The language model answered with something unusable.",
     503: "A service this needs (language model, sources, payments, rendering) is not "
          "available; retry later.",
+    504: "A service this needs (the DOI registry) did not answer in time; retry later.",
 }
 _MODEL_CALL = {402, 404, 409, 429, 502, 503}
 _SIGN_IN = {429}  # the per-IP limit of the sign-in endpoints
@@ -42,4 +43,11 @@ ANSWERS: dict[tuple[str, str], set[int]] = {
     ("post", "/api/v1/billing/checkout"): {409, 503},
     ("post", "/api/v1/billing/webhook"): {400, 413, 503},
     ("post", f"{_ADMIN_USER}/block"): {422},
+    ("put", f"{_DOC}/outline"): {409},
+    ("put", f"{_DOC}/sections/{{index}}"): {409},
+    ("post", f"{_DOC}/sections/{{index}}/verify"): _MODEL_CALL,
+    ("get", f"{_DOC}/sections/{{index}}/revisions"): {409},
+    ("post", f"{_DOC}/sections/{{index}}/revisions/{{revision}}/restore"): {409, 422},
+    ("post", f"{_DOC}/sources"): {409, 503, 504},
+    ("delete", f"{_DOC}/sources/{{n}}"): {409, 422},
 }

@@ -8,6 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from application.auth.export_my_data import PersonalData, SessionRecord
+from domain.documents import SectionRevision
 from domain.quota import LedgerEntry
 from entrypoints.http.admin_schemas import AuditEntryOut
 from entrypoints.http.auth_schemas import UserOut
@@ -15,6 +16,7 @@ from entrypoints.http.billing_schemas import PaymentOut
 from entrypoints.http.document_schemas import DocumentOut
 from entrypoints.http.job_schemas import JobOut
 from entrypoints.http.schema_base import Strict
+from entrypoints.http.steering_schemas import RevisionOut
 
 
 class LedgerEntryOut(Strict, kw_only=True, frozen=True):
@@ -47,6 +49,19 @@ class SessionOut(Strict, kw_only=True, frozen=True):
                    revoked_at=session.revoked_at)
 
 
+class ExportedRevisionOut(RevisionOut, kw_only=True, frozen=True):
+    """A replaced section text, with the document it belongs to."""
+
+    document_id: UUID
+    section_key: str
+
+    @classmethod
+    def of(cls, r: SectionRevision) -> ExportedRevisionOut:
+        base = RevisionOut.of(r)
+        return cls(**{field: getattr(base, field) for field in base.__struct_fields__},
+                   document_id=r.document_id, section_key=r.section.key)
+
+
 class PersonalDataOut(Strict, kw_only=True, frozen=True):
     user: UserOut
     documents: list[DocumentOut]
@@ -55,6 +70,7 @@ class PersonalDataOut(Strict, kw_only=True, frozen=True):
     ledger: list[LedgerEntryOut]
     sessions: list[SessionOut]
     audit: list[AuditEntryOut]
+    revisions: list[ExportedRevisionOut]
 
     @classmethod
     def of(cls, data: PersonalData) -> PersonalDataOut:
@@ -64,4 +80,5 @@ class PersonalDataOut(Strict, kw_only=True, frozen=True):
                    payments=[PaymentOut.of(payment) for payment in data.payments],
                    ledger=[LedgerEntryOut.of(entry) for entry in data.ledger],
                    sessions=[SessionOut.of(session) for session in data.sessions],
-                   audit=[AuditEntryOut.of(entry) for entry in data.audit])
+                   audit=[AuditEntryOut.of(entry) for entry in data.audit],
+                   revisions=[ExportedRevisionOut.of(r) for r in data.revisions])

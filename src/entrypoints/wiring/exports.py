@@ -1,15 +1,18 @@
 """Exports and uploads: one pool of worker processes for rendering and for reading
-uploaded files, and the blob store that caches rendered files."""
+uploaded files, the blob store that caches rendered files, and the writer of bibliography
+files."""
 
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 from dishka import Provider, Scope, provide
 
+from adapters.bibliography.files import BibliographyFiles
 from adapters.processes.pool import ProcessPool
 from adapters.rendering.pooled import PooledDocumentRenderer
 from adapters.storage.local_blobs import LocalDirectoryBlobStore
 from adapters.uploads.pooled import PooledTextExtractor
+from domain.ports.bibliography import BibliographyWriter
 from domain.ports.exports import BlobStore, DocumentRenderer
 from domain.ports.uploads import TextExtractor
 from entrypoints.config import Settings
@@ -30,6 +33,10 @@ class ExportsProvider(Provider):
     @provide
     def renderer(self, pool: ProcessPool, settings: Settings) -> DocumentRenderer:
         return PooledDocumentRenderer(pool, timeout_s=settings.render_timeout_s)
+
+    @provide
+    def bibliographies(self) -> BibliographyWriter:
+        return BibliographyFiles()
 
     @provide
     def extractor(self, pool: ProcessPool) -> TextExtractor:

@@ -17,6 +17,7 @@ from adapters.sql.payments import SqlPaymentRepository
 from adapters.sql.probe import SqlStorageProbe
 from adapters.sql.processed_events import SqlProcessedEvents
 from adapters.sql.quota import SqlQuotaLedger
+from adapters.sql.revisions import SqlSectionRevisionRepository
 from adapters.sql.sessions import SqlSessionRepository
 from adapters.sql.transactions import SqlTransactionManager
 from adapters.sql.users import SqlUserRepository
@@ -30,6 +31,7 @@ from domain.ports.outbox import Outbox
 from domain.ports.payments import PaymentRepository, ProcessedEvents
 from domain.ports.probe import StorageProbe
 from domain.ports.quota import QuotaLedger
+from domain.ports.revisions import SectionRevisionRepository
 from domain.ports.sessions import SessionRepository
 from domain.ports.transactions import TransactionManager
 from domain.ports.users import UserRepository
@@ -61,6 +63,8 @@ class SqlStorageProvider(Provider):
     links = provide(SqlMagicLinkRepository, provides=MagicLinkRepository, scope=Scope.REQUEST)
     sessions = provide(SqlSessionRepository, provides=SessionRepository, scope=Scope.REQUEST)
     documents = provide(SqlDocumentRepository, provides=DocumentRepository, scope=Scope.REQUEST)
+    revisions = provide(SqlSectionRevisionRepository, provides=SectionRevisionRepository,
+                        scope=Scope.REQUEST)
     outbox = provide(SqlOutbox, provides=Outbox, scope=Scope.REQUEST)
     audit = provide(SqlAuditLog, provides=AuditLog, scope=Scope.REQUEST)
     ledger = provide(SqlQuotaLedger, provides=QuotaLedger, scope=Scope.REQUEST)

@@ -18,6 +18,7 @@ from application.auth.logout_all import LogoutAll
 from application.auth.refresh_session import RefreshSession
 from application.auth.request_magic_link import RequestMagicLink
 from application.auth.token_pair import SessionTokens
+from application.auth.update_profile import UpdateProfile
 from application.auth.verify_magic_link import VerifyMagicLink
 from application.billing.get_balance import GetBalance
 from application.billing.handle_payment_event import HandlePaymentEvent
@@ -31,6 +32,7 @@ from application.documents.update_document import UpdateDocument
 from application.exports.attach_requirements import AttachRequirements
 from application.exports.export_document import ExportDocument
 from application.exports.manuscript_builder import ManuscriptBuilder
+from application.generation.estimate import EstimateGeneration, GenerationEstimator
 from application.generation.generate_outline import GenerateOutline
 from application.generation.generate_section import GenerateSection
 from application.generation.metered_model import MeteredModel
@@ -47,16 +49,24 @@ from application.jobs.run_job import RunJob
 from application.jobs.start_generation import StartGeneration
 from application.jobs.write_job_section import WriteJobSection
 from application.mail.deliver_outbox import DeliverOutbox
+from application.steering.edit_outline import EditOutline
+from application.steering.own_sources import AddSource, RemoveSource
+from application.steering.section_revisions import ListRevisions, RestoreRevision
+from application.steering.verify_section import VerifySection
+from application.steering.write_own_text import WriteOwnText
 
 
 class UseCasesProvider(Provider):
     scope = Scope.REQUEST
-    services = provide_all(AuditTrail, SessionTokens, MeteredModel, OutlineWriter, SectionWriter)
+    services = provide_all(AuditTrail, SessionTokens, MeteredModel, OutlineWriter, SectionWriter,
+                           GenerationEstimator)
     auth = provide_all(RequestMagicLink, VerifyMagicLink, RefreshSession, Logout, LogoutAll,
-                       Authenticate, ExportMyData, DeleteAccount)
+                       Authenticate, ExportMyData, DeleteAccount, UpdateProfile)
     documents = provide_all(CreateDocument, GetDocument, ListDocuments, UpdateDocument,
                             DeleteDocument)
-    generation = provide_all(GenerateOutline, GenerateSection, GetBalance)
+    generation = provide_all(GenerateOutline, GenerateSection, GetBalance, EstimateGeneration)
+    steering = provide_all(EditOutline, WriteOwnText, VerifySection, ListRevisions,
+                           RestoreRevision, AddSource, RemoveSource)
     jobs = provide_all(JobJournal, StartGeneration, GetJob, JobEventsSince, CancelJob, RunJob,
                        WriteJobSection,
                        EndAttempt, ClaimJobs, KeepLease, IdempotentCall)

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 from dishka.integrations.litestar import FromDishka
-from litestar import Controller, delete, get, post
+from litestar import Controller, delete, get, patch, post
+from litestar.params import JSONBody
 from litestar.status_codes import HTTP_204_NO_CONTENT
+from msgspec import UnsetType
 
 from application.auth.delete_account import DeleteAccount
 from application.auth.export_my_data import ExportMyData
 from application.auth.logout_all import LogoutAll, LogoutAllRequest
-from entrypoints.http.auth_schemas import UserOut
+from application.auth.update_profile import UpdateProfile, UpdateProfileRequest
+from entrypoints.http.auth_schemas import ProfileIn, UserOut
 from entrypoints.http.identity import ClientIp, CurrentUser
 from entrypoints.http.personal_data_schemas import PersonalDataOut
 
@@ -20,6 +23,15 @@ class AccountController(Controller):
     @get("/me")
     async def me(self, user: FromDishka[CurrentUser]) -> UserOut:
         return UserOut.of(user)
+
+    @patch("/me")
+    async def update_profile(self, data: JSONBody[ProfileIn], user: FromDishka[CurrentUser],
+                             ip: FromDishka[ClientIp],
+                             update: FromDishka[UpdateProfile]) -> UserOut:
+        if isinstance(data.display_name, UnsetType):
+            return UserOut.of(user)
+        return UserOut.of(await update(UpdateProfileRequest(
+            user_id=user.id, display_name=data.display_name, ip=ip)))
 
     @get("/me/export")
     async def export(self, user: FromDishka[CurrentUser],

@@ -16,6 +16,7 @@ from application.exports.attach_requirements import AttachRequirements
 from application.exports.export_document import ExportDocument
 from domain.ids import DocumentId
 from domain.manuscripts import ExportFormat
+from domain.source_selection import SourceSelection
 from domain.uploads import MAX_UPLOAD_BYTES
 from entrypoints.http.document_schemas import DocumentOut
 from entrypoints.http.identity import CurrentUser
@@ -39,12 +40,15 @@ class ExportsController(Controller):
     tags = ["exports"]
 
     @get("/{document_id:uuid}/export",
-         description="The document as a file: PDF, DOCX or Markdown. 409 until a section "
-                     "is written.")
+         description="The document as a file: PDF, DOCX or Markdown; or its bibliography as "
+                     "BibTeX, RIS or CSL-JSON: the cited sources, or every source with "
+                     "`sources=all` (PDF, DOCX and Markdown ignore `sources`). 409 until a "
+                     "section is written, but for a bibliography of every source.")
     async def export(self, document_id: FromPath[UUID], format: FromQuery[ExportFormat],
-                     user: FromDishka[CurrentUser],
-                     export: FromDishka[ExportDocument]) -> Response[bytes]:
-        file = await export(user.id, DocumentId(document_id), format)
+                     user: FromDishka[CurrentUser], export: FromDishka[ExportDocument],
+                     sources: FromQuery[SourceSelection] = SourceSelection.CITED,
+                     ) -> Response[bytes]:
+        file = await export(user.id, DocumentId(document_id), format, sources)
         # Content-Type also as a header, which Litestar keeps as it is: from `media_type`
         # alone it appends a second charset to a text/* type that already names one.
         return Response(file.data, media_type=file.content_type,
