@@ -8,6 +8,7 @@ from dishka.integrations.litestar import LitestarProvider
 
 from entrypoints.config import Settings
 from entrypoints.http.identity import IdentityProvider
+from entrypoints.web.wiring import WebProvider
 from entrypoints.wiring.doi_lookup import DoiLookupProvider
 from entrypoints.wiring.exports import ExportsProvider
 from entrypoints.wiring.generation import GenerationProvider
@@ -22,6 +23,7 @@ def make_container(settings: Settings, *overrides: Provider) -> AsyncContainer:
     return make_async_container(
         ConfigProvider(settings), InfrastructureProvider(), SqlStorageProvider(),
         GenerationProvider(), DoiLookupProvider(), JobsProvider(), PaymentsProvider(),
-        ExportsProvider(), UseCasesProvider(), IdentityProvider(), LitestarProvider(),
+        ExportsProvider(), UseCasesProvider(), IdentityProvider(), WebProvider(),
+        LitestarProvider(),
         *overrides,
     )

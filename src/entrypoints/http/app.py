@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from dishka import AsyncContainer
 from dishka.integrations.litestar import DishkaRouter, setup_dishka
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
+from litestar.config.csrf import CSRFConfig
+from litestar.datastructures import ResponseHeader
+from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.plugins.prometheus import PrometheusConfig, PrometheusController
+from litestar.static_files import create_static_files_router
+from litestar.template.config import TemplateConfig
 
 from entrypoints.billing_config import credit_packs
 from entrypoints.config import Settings
@@ -34,6 +40,20 @@ from entrypoints.http.middleware import request_context
 from entrypoints.http.openapi import api_docs
 from entrypoints.http.rate_limits import api_limit, sign_in_limit
 from entrypoints.http.request_body import ApiRequest
+from entrypoints.web.document_pages import DocumentPagesController
+from entrypoints.web.pages import PagesController, SignInPagesController
+
+WEB = Path(__file__).parent.parent / "web"
+# The page's own files only: no inline script, no other origin.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; "
+                           "img-src 'self' data:; connect-src 'self'; form-action 'self' "
+                           "https://checkout.stripe.com; frame-ancestors 'none'; "
+                           "base-uri 'none'; object-src 'none'")
+PAGE_HEADERS = [ResponseHeader(name="Content-Security-Policy", value=CONTENT_SECURITY_POLICY)]
+# The JSON API authenticates with a bearer header, which a browser never adds by itself, so
+# it needs no CSRF token; the Stripe webhook is signed. Every other change (the page's
+# forms) carries the token.
+NO_CSRF = ["^/api/", "^/metrics", "^/health", "^/ready", "^/schema"]
 
 MAX_BODY_BYTES = 1 * 1024 * 1024
 BEARER = {"BearerToken": []}  # type: ignore[var-annotated]
@@ -59,10 +79,23 @@ def create_app(container: AsyncContainer, settings: Settings,
                            middleware=[api_limit(settings.rate("api"))], security=[BEARER])
     operations = DishkaRouter("/", route_handlers=[OperationsController, MetricsController,
                                                    job_events, WebhooksController])
+    web_sign_in = DishkaRouter("/", route_handlers=[SignInPagesController],
+                               middleware=[sign_in_limit(settings.rate("signin"))],
+                               response_headers=PAGE_HEADERS,
+                               include_in_schema=False)
+    web = DishkaRouter("/", route_handlers=[PagesController, DocumentPagesController],
+                       middleware=[api_limit(settings.rate("api"))],
+                       response_headers=PAGE_HEADERS,
+                       include_in_schema=False)
+    static = create_static_files_router(path="/static", directories=[WEB / "static"],
+                                        include_in_schema=False)
     prometheus = PrometheusConfig(app_name="tesigo", prefix="tesigo", group_path=True,
                                   exclude=["/metrics"])
     app = Litestar(
-        route_handlers=[sign_in, account, api, operations],
+        route_handlers=[sign_in, account, api, operations, web_sign_in, web, static],
+        template_config=TemplateConfig(directory=WEB / "templates", engine=JinjaTemplateEngine),
+        csrf_config=CSRFConfig(secret=settings.secret_key, cookie_secure=settings.is_production,
+                               cookie_httponly=True, exclude=NO_CSRF),
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=[*([trusted_proxies(settings.trusted_proxies)] if settings.trusted_proxies
                       else []),

@@ -55,11 +55,15 @@ class ApiRequest(Request[Any, Any, Any]):
             raise UnreadableBody("The request body cannot be read: its JSON is nested too "
                                  "deeply.") from None
         except msgspec.ValidationError as error:
-            found = _AT.match(str(error))
-            message, path = (found["message"], found["path"]) if found else (str(error), None)
-            raise ValidationException(extra=[{
-                "key": (path or "").lstrip("."), "message": message,
-                "source": "body"}]) from None
+            raise refusal(error) from None
+
+
+def refusal(error: msgspec.ValidationError) -> ValidationException:
+    """msgspec's message about a body, as the ValidationException Litestar would raise."""
+    found = _AT.match(str(error))
+    message, path = (found["message"], found["path"]) if found else (str(error), None)
+    return ValidationException(extra=[{"key": (path or "").lstrip("."), "message": message,
+                                       "source": "body"}])
 
 
 def _integral(value: Any) -> Any:

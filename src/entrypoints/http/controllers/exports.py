@@ -13,7 +13,7 @@ from litestar.params import Body, FromPath, FromQuery
 from litestar.status_codes import HTTP_200_OK
 
 from application.exports.attach_requirements import AttachRequirements
-from application.exports.export_document import ExportDocument
+from application.exports.export_document import ExportDocument, ExportFile
 from domain.ids import DocumentId
 from domain.manuscripts import ExportFormat
 from domain.source_selection import SourceSelection
@@ -35,6 +35,17 @@ def attachment(filename: str, ascii_name: str) -> str:
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
 
 
+def file_response(file: ExportFile) -> Response[bytes]:
+    """An exported file as an attachment that no cache keeps. Content-Type also as a header,
+    which Litestar keeps as it is: from `media_type` alone it appends a second charset to a
+    text/* type that already names one."""
+    return Response(file.data, media_type=file.content_type,
+                    headers={"Content-Type": file.content_type,
+                             "Content-Disposition": attachment(file.filename,
+                                                               file.ascii_filename),
+                             "Cache-Control": "private, no-store"})
+
+
 class ExportsController(Controller):
     path = "/api/v1/documents"
     tags = ["exports"]
@@ -48,14 +59,7 @@ class ExportsController(Controller):
                      user: FromDishka[CurrentUser], export: FromDishka[ExportDocument],
                      sources: FromQuery[SourceSelection] = SourceSelection.CITED,
                      ) -> Response[bytes]:
-        file = await export(user.id, DocumentId(document_id), format, sources)
-        # Content-Type also as a header, which Litestar keeps as it is: from `media_type`
-        # alone it appends a second charset to a text/* type that already names one.
-        return Response(file.data, media_type=file.content_type,
-                        headers={"Content-Type": file.content_type,
-                                 "Content-Disposition": attachment(file.filename,
-                                                                   file.ascii_filename),
-                                 "Cache-Control": "private, no-store"})
+        return file_response(await export(user.id, DocumentId(document_id), format, sources))
 
     @post("/{document_id:uuid}/requirements", status_code=HTTP_200_OK,
           request_max_body_size=MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD,

@@ -18,12 +18,21 @@ from domain.ids import JobId
 from domain.jobs import TERMINAL, JobEvent
 from domain.ports.job_events import JobEventPublisher
 from entrypoints.http.job_schemas import JobEventOut
+from entrypoints.web.session import ACCESS
 
 UNAUTHORIZED, NOT_FOUND = 4401, 4404
 
 
 async def _send(socket: WebSocket, event: JobEvent) -> None:  # type: ignore[type-arg]
     await socket.send_text(msgspec.json.encode(JobEventOut.of(event)).decode())
+
+
+def _page_session(socket: WebSocket) -> str:  # type: ignore[type-arg]
+    """The web page's session cookie, when the socket comes from the page itself: a browser
+    sends cookies to a WebSocket of any origin, so another site's must not ride on them."""
+    origin, host = socket.headers.get("origin", ""), socket.headers.get("host", "")
+    same = bool(host) and origin.split("://", 1)[-1] == host
+    return socket.cookies.get(ACCESS, "") if same else ""
 
 
 @websocket("/api/v1/jobs/{job_id:uuid}/events")
@@ -33,6 +42,7 @@ async def job_events(socket: WebSocket, job_id: FromPath[UUID],  # type: ignore[
     missing or bad token, 4404 for an unknown job and for another user's (alike). A close
     before accepting would reach the client only as a bare HTTP 403."""
     container: AsyncContainer = socket.app.state.dishka_container
+    token = token or _page_session(socket)
     await socket.accept()
     async with container() as scope:
         try:
