@@ -10,12 +10,14 @@ import re
 import shutil
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from tests.e2e.processes import Served, serving, tesigo_env
+from tests.integration.stripe_server import StripeTestServer
 from tests.smtp_server import SmtpTestServer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.browser]
@@ -27,12 +29,22 @@ SERIOUS = {"serious", "critical"}
 
 @pytest.fixture
 def served(own_database: str, tmp_path) -> Iterator[tuple[Served, SmtpTestServer]]:
-    with SmtpTestServer() as smtp:
+    with SmtpTestServer() as smtp, running(StripeTestServer()) as stripe:
         env = tesigo_env(ENVIRONMENT="test", DATABASE_URL=own_database, SMTP_HOST=smtp.host,
                          SMTP_PORT=str(smtp.port), APP_URL="http://app.test",
-                         SOURCES_PROVIDER="offline", SIGNUP_CREDITS="2000000")
+                         SOURCES_PROVIDER="offline", SIGNUP_CREDITS="2000000",
+                         STRIPE_SECRET_KEY="sk_test_browser", STRIPE_API_BASE=stripe.base_url)
         with serving(env, tmp_path) as served:
-            yield served, smtp
+            yield served, smtp, stripe
+
+
+@contextmanager
+def running(stripe: StripeTestServer) -> Iterator[StripeTestServer]:
+    stripe.start()
+    try:
+        yield stripe
+    finally:
+        stripe.stop()
 
 
 @pytest.fixture
@@ -81,7 +93,7 @@ def link_from(smtp: SmtpTestServer, before: int) -> str:
 
 def test_a_student_signs_in_creates_writes_and_downloads_a_document(served, browser,
                                                                    shots) -> None:
-    service, smtp = served
+    service, smtp, stripe = served
     page = browser.new_page(base_url=service.url)
 
     page.goto("/")
@@ -132,6 +144,14 @@ def test_a_student_signs_in_creates_writes_and_downloads_a_document(served, brow
     page.get_by_role("link", name="Documents").click()
     expect(page.get_by_role("link", name="Мости Києва")).to_be_visible()
     looked_at(page, "documents", shots)
+
+    page.get_by_role("link", name="Credits").click()
+    expect(page.get_by_role("heading", name="Credits", level=1)).to_be_visible()
+    looked_at(page, "credits", shots)
+    page.get_by_role("button", name="Buy").first.click()
+    page.wait_for_url(re.compile(re.escape(stripe.base_url) + r"/pay/cs_"))  # Stripe Checkout
+    page.goto("/credits")
+    expect(page.get_by_role("cell", name="pending")).to_be_visible()
 
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("button", name="Send sign-in link")).to_be_visible()

@@ -11,7 +11,6 @@ from dishka.integrations.litestar import DishkaRouter, setup_dishka
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
 from litestar.config.csrf import CSRFConfig
-from litestar.datastructures import ResponseHeader
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.plugins.prometheus import PrometheusConfig, PrometheusController
 from litestar.static_files import create_static_files_router
@@ -40,20 +39,12 @@ from entrypoints.http.middleware import request_context
 from entrypoints.http.openapi import api_docs
 from entrypoints.http.rate_limits import api_limit, sign_in_limit
 from entrypoints.http.request_body import ApiRequest
+from entrypoints.web.credits_pages import CreditsPagesController
 from entrypoints.web.document_pages import DocumentPagesController
 from entrypoints.web.pages import PagesController, SignInPagesController
+from entrypoints.web.security import NO_CSRF, page_headers
 
 WEB = Path(__file__).parent.parent / "web"
-# The page's own files only: no inline script, no other origin.
-CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; "
-                           "img-src 'self' data:; connect-src 'self'; form-action 'self' "
-                           "https://checkout.stripe.com; frame-ancestors 'none'; "
-                           "base-uri 'none'; object-src 'none'")
-PAGE_HEADERS = [ResponseHeader(name="Content-Security-Policy", value=CONTENT_SECURITY_POLICY)]
-# The JSON API authenticates with a bearer header, which a browser never adds by itself, so
-# it needs no CSRF token; the Stripe webhook is signed. Every other change (the page's
-# forms) carries the token.
-NO_CSRF = ["^/api/", "^/metrics", "^/health", "^/ready", "^/schema"]
 
 MAX_BODY_BYTES = 1 * 1024 * 1024
 BEARER = {"BearerToken": []}  # type: ignore[var-annotated]
@@ -79,13 +70,15 @@ def create_app(container: AsyncContainer, settings: Settings,
                            middleware=[api_limit(settings.rate("api"))], security=[BEARER])
     operations = DishkaRouter("/", route_handlers=[OperationsController, MetricsController,
                                                    job_events, WebhooksController])
+    headers = page_headers(settings)
     web_sign_in = DishkaRouter("/", route_handlers=[SignInPagesController],
                                middleware=[sign_in_limit(settings.rate("signin"))],
-                               response_headers=PAGE_HEADERS,
+                               response_headers=headers,
                                include_in_schema=False)
-    web = DishkaRouter("/", route_handlers=[PagesController, DocumentPagesController],
+    web = DishkaRouter("/", route_handlers=[PagesController, DocumentPagesController,
+                                             CreditsPagesController],
                        middleware=[api_limit(settings.rate("api"))],
-                       response_headers=PAGE_HEADERS,
+                       response_headers=headers,
                        include_in_schema=False)
     static = create_static_files_router(path="/static", directories=[WEB / "static"],
                                         include_in_schema=False)
