@@ -33,7 +33,8 @@ def served(own_database: str, tmp_path) -> Iterator[tuple[Served, SmtpTestServer
         env = tesigo_env(ENVIRONMENT="test", DATABASE_URL=own_database, SMTP_HOST=smtp.host,
                          SMTP_PORT=str(smtp.port), APP_URL="http://app.test",
                          SOURCES_PROVIDER="offline", SIGNUP_CREDITS="2000000",
-                         STRIPE_SECRET_KEY="sk_test_browser", STRIPE_API_BASE=stripe.base_url)
+                         STRIPE_SECRET_KEY="sk_test_browser", STRIPE_API_BASE=stripe.base_url,
+                         ADMIN_EMAILS="boss@example.com")
         with serving(env, tmp_path) as served:
             yield served, smtp, stripe
 
@@ -153,7 +154,29 @@ def test_a_student_signs_in_creates_writes_and_downloads_a_document(served, brow
     page.goto("/credits")
     expect(page.get_by_role("cell", name="pending")).to_be_visible()
 
+    expect(page.get_by_role("link", name="Admin")).to_have_count(0)
+    page.goto("/admin")
+    expect(page.get_by_role("heading", name="Not allowed")).to_be_visible()
+
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("button", name="Send sign-in link")).to_be_visible()
     page.goto("/documents")
     expect(page).to_have_url(re.compile(r"/$"))
+
+
+def test_an_admin_sees_the_service_and_its_users(served, browser, shots) -> None:
+    service, smtp, _ = served
+    page = browser.new_page(base_url=service.url)
+    page.goto("/")
+    before = len(smtp.messages)
+    page.get_by_label("E-mail").fill("boss@example.com")
+    page.get_by_role("button", name="Send sign-in link").click()
+    expect(page.get_by_role("heading", name="Check your e-mail")).to_be_visible()
+    page.goto(link_from(smtp, before))
+
+    page.get_by_role("link", name="Admin").click()
+
+    expect(page.get_by_role("heading", name="Admin", level=1)).to_be_visible()
+    expect(page.get_by_role("cell", name="boss@example.com", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="Audit log")).to_be_visible()
+    looked_at(page, "admin", shots)

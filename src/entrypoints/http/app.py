@@ -39,6 +39,7 @@ from entrypoints.http.middleware import request_context
 from entrypoints.http.openapi import api_docs
 from entrypoints.http.rate_limits import api_limit, sign_in_limit
 from entrypoints.http.request_body import ApiRequest
+from entrypoints.web.admin_pages import AdminPagesController
 from entrypoints.web.credits_pages import CreditsPagesController
 from entrypoints.web.document_pages import DocumentPagesController
 from entrypoints.web.pages import PagesController, SignInPagesController
@@ -76,7 +77,7 @@ def create_app(container: AsyncContainer, settings: Settings,
                                response_headers=headers,
                                include_in_schema=False)
     web = DishkaRouter("/", route_handlers=[PagesController, DocumentPagesController,
-                                             CreditsPagesController],
+                                             CreditsPagesController, AdminPagesController],
                        middleware=[api_limit(settings.rate("api"))],
                        response_headers=headers,
                        include_in_schema=False)

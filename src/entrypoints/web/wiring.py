@@ -9,6 +9,7 @@ from application.auth.authenticate import Authenticate
 from application.auth.refresh_session import RefreshSession
 from entrypoints.config import Settings
 from entrypoints.http.identity import client_ip
+from entrypoints.web.admin_pages import AdminView
 from entrypoints.web.credits_pages import CreditsView
 from entrypoints.web.document_pages import DocumentView
 from entrypoints.web.session import WebSession, read_session
@@ -18,6 +19,7 @@ class WebProvider(Provider):
     scope = Scope.REQUEST
     document_view = provide(DocumentView)
     credits_view = provide(CreditsView)
+    admin_view = provide(AdminView)
 
     @provide
     async def session(self, request: Request,  # type: ignore[type-arg]
