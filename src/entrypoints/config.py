@@ -77,7 +77,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     semantic_scholar_base_url: str = "https://api.semanticscholar.org"
     semantic_scholar_api_key: str | None = None
     openalex_base_url: str = "https://api.openalex.org"
-    crossref_base_url: str = "https://api.crossref.org"
+    crossref_base_url: str | None = None  # Crossref itself; see DoiLookupProvider
     crossref_timeout_s: Annotated[float, Meta(gt=0, le=120)] = 10.0
     signup_credits: Annotated[int, Meta(ge=0)] = 250_000
     daily_token_limit: Annotated[int, Meta(ge=0)] = 2_000_000

@@ -1,4 +1,5 @@
-"""SOURCES_PROVIDER decides where DOIs are looked up; CROSSREF_* settings are read."""
+"""SOURCES_PROVIDER decides where DOIs are looked up (a CROSSREF_BASE_URL named outright is
+asked even with offline sources); CROSSREF_* settings are read."""
 
 import pytest
 from dishka import make_async_container
@@ -35,4 +36,16 @@ def test_crossref_settings_are_read_from_the_environment() -> None:
 
     assert (settings.crossref_base_url, settings.crossref_timeout_s) == (
         "http://crossref.local:8080", 2.5)
-    assert Settings().crossref_base_url == "https://api.crossref.org"
+    assert Settings().crossref_base_url is None  # Crossref itself, when sources are online
+
+
+async def test_a_named_registry_is_asked_even_with_offline_sources() -> None:
+    settings = Settings(environment=Environment.TEST, sources_provider=SourcesProvider.OFFLINE,
+                        crossref_base_url="http://crossref.local:8080")
+    container = make_async_container(ConfigProvider(settings), GenerationProvider(),
+                                     DoiLookupProvider())
+    try:
+        lookup = await container.get(DoiLookup)
+        assert type(lookup) is CrossrefLookup
+    finally:
+        await container.close()

@@ -31,6 +31,7 @@ async def test_the_form_has_every_named_field(client, fakes) -> None:
     await sign_in(client, fakes)
     page = (await client.get("/documents/new")).text
     for label, name in [("Title", "title"), ("Topic", "topic"), ("Kind", "kind"),
+                        ("Requirements file", "requirements"),
                         ("Language", "language"), ("Length (words)", "target_words"),
                         ("Citation style", "citation_style"), ("Instructions", "instructions")]:
         assert f'<label for="{name}">{label}</label>' in page
@@ -98,3 +99,33 @@ async def test_a_written_document_downloads_through_the_export(client, fakes, ap
     assert markdown.status_code == 200
     assert markdown.headers["content-disposition"].startswith("attachment")
     assert "Мости Києва" in markdown.text
+
+
+async def test_a_requirements_file_is_read_into_the_new_document(client, fakes, api) -> None:
+    await sign_in(client, fakes)
+    rules = "Обсяг 20 сторінок. Шрифт Times New Roman 14.".encode()
+
+    answer = await client.post("/documents/new", data={
+        **FORM, "_csrf_token": await token(client)},
+        files={"requirements": ("вимоги.txt", rules, "text/plain")}, follow_redirects=False)
+
+    assert answer.status_code in (302, 303), answer.text
+    document_id = answer.headers["location"].rsplit("/", 1)[1]
+    bearer = await api.headers("ada@example.com")
+    stored = (await client.get(f"/api/v1/documents/{document_id}", headers=bearer)).json()
+    assert "Times New Roman 14" in stored["requirements"]
+    assert "follows your requirements file" in (await client.get(answer.headers["location"])).text
+
+
+async def test_an_unreadable_requirements_file_creates_nothing_and_is_said(
+        client, fakes, api) -> None:
+    await sign_in(client, fakes)
+
+    answer = await client.post("/documents/new", data={
+        **FORM, "_csrf_token": await token(client)},
+        files={"requirements": ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png")})
+
+    assert answer.status_code == 415
+    assert 'id="requirements-error"' in answer.text and 'value="Мости Києва"' in answer.text
+    bearer = await api.headers("ada@example.com")
+    assert (await client.get("/api/v1/documents", headers=bearer)).json()["items"] == []

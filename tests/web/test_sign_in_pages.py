@@ -58,7 +58,7 @@ async def test_the_list_shows_the_users_documents_as_links_by_title(client, fake
     listing = await client.get("/documents")
 
     assert f'<a href="/documents/{created["id"]}">Bridges of Kyiv</a>' in listing.text
-    assert "essay · uk · draft · 0 of 1,500 words" in " ".join(listing.text.split())
+    assert "Essay · uk · draft · 0 of 1,500 words" in " ".join(listing.text.split())
 
 
 async def test_signed_out_the_list_sends_the_browser_to_sign_in(client) -> None:

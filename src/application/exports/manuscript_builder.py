@@ -1,7 +1,8 @@
 from dataclasses import replace
 from datetime import datetime
 
-from domain.citations import citation_groups, replace_citation_groups
+from application.documents.in_text_citations import in_text_citations
+from domain.citations import replace_citation_groups
 from domain.disclosure import disclosure_for
 from domain.documents import CitationStyle, Document
 from domain.export_labels import labels_for
@@ -33,14 +34,10 @@ class ManuscriptBuilder:
             page = page.with_default_author((await self._users.get(document.owner)).display_name)
         author, year = page.author or fallback_author, page.year or now.year
         page = replace(page, author=author, year=year)
-        groups_per_section = [citation_groups(section.text) for section in document.sections]
-        rendered = await self._formatter.cite(
-            [group for groups in groups_per_section for group in groups], document.sources,
-            spec.citation_style, spec.language)
-        forms = iter(rendered)
+        rendered = await in_text_citations(document, document.sections, self._formatter)
         sections = []
-        for section, groups in zip(document.sections, groups_per_section, strict=True):
-            text = replace_citation_groups(section.text, [next(forms) for _ in groups])
+        for section, forms in zip(document.sections, rendered, strict=True):
+            text = replace_citation_groups(section.text, forms)
             sections.append(ManuscriptSection(index=section.index, title=section.title,
                                               blocks=blocks_of(text)))
         gost = spec.citation_style is CitationStyle.GOST

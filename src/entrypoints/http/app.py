@@ -11,11 +11,13 @@ from dishka.integrations.litestar import DishkaRouter, setup_dishka
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
 from litestar.config.csrf import CSRFConfig
+from litestar.exceptions import HTTPException
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.plugins.prometheus import PrometheusConfig, PrometheusController
 from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
+from domain.errors import DomainError
 from entrypoints.billing_config import credit_packs
 from entrypoints.config import Settings
 from entrypoints.http.allow_header import allow_every_method
@@ -39,11 +41,16 @@ from entrypoints.http.middleware import request_context
 from entrypoints.http.openapi import api_docs
 from entrypoints.http.rate_limits import api_limit, sign_in_limit
 from entrypoints.http.request_body import ApiRequest
+from entrypoints.web.account_pages import AccountPagesController
 from entrypoints.web.admin_pages import AdminPagesController
 from entrypoints.web.credits_pages import CreditsPagesController
 from entrypoints.web.document_pages import DocumentPagesController
+from entrypoints.web.flow import SignedOut, problem_page, signed_out
+from entrypoints.web.i18n import install as install_languages
+from entrypoints.web.labels import label
 from entrypoints.web.pages import PagesController, SignInPagesController
 from entrypoints.web.security import NO_CSRF, page_headers
+from entrypoints.web.steering_pages import SteeringPagesController
 
 WEB = Path(__file__).parent.parent / "web"
 
@@ -55,6 +62,11 @@ class MetricsController(PrometheusController):
     path = "/metrics"
     include_in_schema = False
     guards = [metrics_access]  # METRICS_ALLOWED peers or METRICS_TOKEN; others get 404
+
+
+def _teach_templates(engine: JinjaTemplateEngine) -> None:
+    install_languages(engine.engine)
+    engine.engine.globals["label"] = label
 
 
 def create_app(container: AsyncContainer, settings: Settings,
@@ -77,9 +89,12 @@ def create_app(container: AsyncContainer, settings: Settings,
                                response_headers=headers,
                                include_in_schema=False)
     web = DishkaRouter("/", route_handlers=[PagesController, DocumentPagesController,
-                                             CreditsPagesController, AdminPagesController],
+                                             CreditsPagesController, AdminPagesController,
+                                             SteeringPagesController, AccountPagesController],
                        middleware=[api_limit(settings.rate("api"))],
-                       response_headers=headers,
+                       response_headers=headers, exception_handlers={
+                           SignedOut: signed_out, DomainError: problem_page,
+                           HTTPException: problem_page},
                        include_in_schema=False)
     static = create_static_files_router(path="/static", directories=[WEB / "static"],
                                         include_in_schema=False)
@@ -87,7 +102,8 @@ def create_app(container: AsyncContainer, settings: Settings,
                                   exclude=["/metrics"])
     app = Litestar(
         route_handlers=[sign_in, account, api, operations, web_sign_in, web, static],
-        template_config=TemplateConfig(directory=WEB / "templates", engine=JinjaTemplateEngine),
+        template_config=TemplateConfig(directory=WEB / "templates", engine=JinjaTemplateEngine,
+                                       engine_callback=_teach_templates),
         csrf_config=CSRFConfig(secret=settings.secret_key, cookie_secure=settings.is_production,
                                cookie_httponly=True, exclude=NO_CSRF),
         exception_handlers=EXCEPTION_HANDLERS,

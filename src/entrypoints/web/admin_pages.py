@@ -13,7 +13,7 @@ from dishka.integrations.litestar import FromDishka
 from litestar import Controller, Response, get, post
 from litestar.enums import RequestEncodingType
 from litestar.params import Body, FromPath, Parameter
-from litestar.response import Redirect, Template
+from litestar.response import Template
 
 from application.admin.adjust_credits import AdjustCredits, CreditAdjustment
 from application.admin.block_user import BlockUser
@@ -28,6 +28,7 @@ from domain.users import User
 from entrypoints.http.billing_schemas import CreditsIn
 from entrypoints.http.errors import status_of
 from entrypoints.http.identity import ClientIp
+from entrypoints.web.flow import attempt, page, signed_in
 from entrypoints.web.session import WebSession
 
 PER_PAGE = 20
@@ -48,25 +49,19 @@ class AdminView:
         try:
             stats = await self._stats(actor)
         except PermissionDenied:
-            return Template("forbidden.html.j2", status_code=403, context={"user": actor})
-        return Template("admin.html.j2", status_code=200 if error is None
-                        else status_of(error), context={
-                            "user": actor, "stats": stats, "per_page": PER_PAGE,
-                            "users": await self._users(actor, PageRequest(PER_PAGE, users_at)),
-                            "audit": await self._audit(actor, PageRequest(PER_PAGE, audit_at)),
-                            "error": None if error is None else error.message})
+            return page(session, "forbidden.html.j2", 403)
+        return page(session, "admin.html.j2", 200 if error is None else status_of(error),
+                    stats=stats, per_page=PER_PAGE,
+                    users=await self._users(actor, PageRequest(PER_PAGE, users_at)),
+                    audit=await self._audit(actor, PageRequest(PER_PAGE, audit_at)),
+                    error=None if error is None else error.message)
 
     async def after(self, session: WebSession,
                     act: Callable[[User], Awaitable[object]]) -> Response[Any]:
         """`act` done by the signed-in caller, then the admin page again (with the problem
         in a banner when it was refused)."""
-        if session.user is None:
-            return Redirect("/")
-        try:
-            await act(session.user)
-        except DomainError as error:
-            return session.keep(await self.page(session, error=error))
-        return session.keep(Redirect("/admin"))
+        return await attempt(session, act, then=lambda _: "/admin",
+                             again=lambda error: self.page(session, error=error))
 
 
 def _credit_change(user_id: UUID, data: dict[str, str]) -> CreditAdjustment:
@@ -85,8 +80,7 @@ class AdminPagesController(Controller):
     @get("/")
     async def admin(self, session: FromDishka[WebSession], view: FromDishka[AdminView],
                     users: Offset = 0, audit: Offset = 0) -> Response[Any]:
-        if session.user is None:
-            return Redirect("/")
+        signed_in(session)
         return session.keep(await view.page(session, users, audit))
 
     @post("/users/{user_id:uuid}/block")

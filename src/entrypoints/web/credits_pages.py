@@ -10,7 +10,7 @@ from dishka.integrations.litestar import FromDishka
 from litestar import Controller, Response, get, post
 from litestar.enums import RequestEncodingType
 from litestar.params import Body, Parameter
-from litestar.response import Redirect, Template
+from litestar.response import Template
 
 from application.billing.get_balance import GetBalance
 from application.billing.list_payments import ListPayments
@@ -19,6 +19,7 @@ from application.billing.start_checkout import StartCheckout
 from domain.errors import DomainError
 from domain.pages import PageRequest
 from entrypoints.http.errors import status_of
+from entrypoints.web.flow import attempt, page, signed_in
 from entrypoints.web.session import WebSession
 
 PER_PAGE = 20
@@ -40,12 +41,10 @@ class CreditsView:
         assert session.user is not None
         payments = await self._payments(session.user.id,
                                         PageRequest(limit=PER_PAGE, offset=offset))
-        return Template("credits.html.j2", status_code=200 if error is None
-                        else status_of(error), context={
-                            "user": session.user, "per_page": PER_PAGE,
-                            "balance": await self._balance(session.user.id),
-                            "packs": self._policy.packs, "payments": payments,
-                            "error": None if error is None else error.message})
+        return page(session, "credits.html.j2", 200 if error is None else status_of(error),
+                    per_page=PER_PAGE, account=await self._balance(session.user.id),
+                    packs=self._policy.packs, payments=payments,
+                    error=None if error is None else error.message)
 
 
 class CreditsPagesController(Controller):
@@ -56,18 +55,13 @@ class CreditsPagesController(Controller):
     async def credits(self, session: FromDishka[WebSession], view: FromDishka[CreditsView],
                       offset: Annotated[int, Parameter(ge=0, le=10_000)] = 0,
                       ) -> Response[Any]:
-        if session.user is None:
-            return Redirect("/")
+        signed_in(session)
         return session.keep(await view.page(session, offset))
 
     @post("/buy")
     async def buy(self, data: Annotated[BuyForm, Body(media_type=RequestEncodingType.URL_ENCODED)],
                   session: FromDishka[WebSession], start: FromDishka[StartCheckout],
                   view: FromDishka[CreditsView]) -> Response[Any]:
-        if session.user is None:
-            return Redirect("/")
-        try:
-            checkout = await start(session.user.id, data.package_id)
-        except DomainError as error:
-            return session.keep(await view.page(session, error=error))
-        return session.keep(Redirect(checkout.checkout_url))
+        return await attempt(session, lambda user: start(user.id, data.package_id),
+                             then=lambda checkout: checkout.checkout_url,
+                             again=lambda error: view.page(session, error=error))

@@ -23,6 +23,8 @@ from domain.errors import DomainError, InvalidInput
 from domain.pages import PageRequest
 from entrypoints.http.controllers.sign_in import deliver_mail_now
 from entrypoints.http.identity import ClientIp
+from entrypoints.web.flow import page, signed_in
+from entrypoints.web.i18n import INTERFACE_LANGUAGES, LANGUAGE_COOKIE, N_
 from entrypoints.web.session import (
     REFRESH,
     WebSession,
@@ -38,6 +40,21 @@ class SignInForm(msgspec.Struct, frozen=True):
 
 
 Form = Annotated[SignInForm, Body(media_type=RequestEncodingType.URL_ENCODED)]
+LANGUAGE_KEPT = 365 * 24 * 3600
+
+
+class LanguageForm(msgspec.Struct, frozen=True):
+    language: str = ""
+    next: str = "/"
+
+
+def _local(path: str) -> str:
+    """`path` when it is a path on this site, else the start page (no open redirect)."""
+    if path.startswith("/") and not path.startswith(("//", "/\\")) and "\\" not in path \
+            and path.isprintable() \
+            and len(path) <= 2000:
+        return path
+    return "/"
 
 
 class SignInPagesController(Controller):
@@ -52,7 +69,7 @@ class SignInPagesController(Controller):
             await send(MagicLinkRequest(email=data.email))
         except InvalidInput:
             return Template("sign_in.html.j2", status_code=422, context={
-                "email": data.email, "error": "Enter a valid e-mail address."})
+                "email": data.email, "error": N_("Enter a valid e-mail address.")})
         container: AsyncContainer = request.app.state.dishka_container
         return Template("check_email.html.j2", context={"email": data.email.strip()},
                         background=BackgroundTask(deliver_mail_now, container))
@@ -65,8 +82,8 @@ class SignInPagesController(Controller):
             pair = await verify(VerifyMagicLinkRequest(token=token, ip=ip))
         except DomainError:
             return Template("sign_in.html.j2", status_code=400, context={
-                "email": "", "error": "This sign-in link is not valid any more. Ask for a "
-                                      "new one below."})
+                "email": "", "error": N_("This sign-in link is not valid any more. Ask "
+                                         "for a new one below.")})
         response: Response[Any] = Redirect("/documents")
         for cookie in session_cookies(pair, secure=session.secure):
             response.set_cookie(cookie)
@@ -87,11 +104,21 @@ class PagesController(Controller):
                         documents: FromDishka[ListDocuments],
                         offset: Annotated[int, Parameter(ge=0, le=10_000)] = 0,
                         ) -> Response[Any]:
-        if session.user is None:
-            return Redirect("/")
-        page = await documents(session.user.id, PageRequest(limit=PER_PAGE, offset=offset))
-        return session.keep(Template("documents.html.j2", context={
-            "user": session.user, "page": page, "per_page": PER_PAGE}))
+        user = signed_in(session)
+        found = await documents(user.id, PageRequest(limit=PER_PAGE, offset=offset))
+        return session.keep(page(session, "documents.html.j2", page=found, per_page=PER_PAGE))
+
+    @post("/language")
+    async def language(self, data: Annotated[LanguageForm, Body(
+                           media_type=RequestEncodingType.URL_ENCODED)],
+                       session: FromDishka[WebSession]) -> Response[Any]:
+        """The "Interface language" select: remembered for a year; back to the same page."""
+        response: Response[Any] = Redirect(_local(data.next))
+        if data.language in INTERFACE_LANGUAGES:
+            response.set_cookie(LANGUAGE_COOKIE, data.language, max_age=LANGUAGE_KEPT,
+                                path="/", httponly=True, secure=session.secure,
+                                samesite="lax")
+        return session.keep(response)
 
     @post("/sign-out")
     async def sign_out(self, request: Request[Any, Any, Any],

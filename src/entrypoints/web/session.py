@@ -31,6 +31,7 @@ class WebSession:
     user: User | None
     renewed: TokenPair | None = None
     secure: bool = False  # cookies only over HTTPS (production)
+    credits: int | None = None  # the balance the top bar shows (pages read with GET)
 
     def keep(self, response: Response[Any]) -> Response[Any]:
         """`response` with the renewed token pair, if the session was renewed."""

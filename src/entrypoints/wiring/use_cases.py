@@ -27,6 +27,7 @@ from application.billing.start_checkout import StartCheckout
 from application.documents.create_document import CreateDocument
 from application.documents.delete_document import DeleteDocument
 from application.documents.get_document import GetDocument
+from application.documents.in_text_citations import CiteInText
 from application.documents.list_documents import ListDocuments
 from application.documents.update_document import UpdateDocument
 from application.exports.attach_requirements import AttachRequirements
@@ -70,7 +71,7 @@ class UseCasesProvider(Provider):
     jobs = provide_all(JobJournal, StartGeneration, GetJob, JobEventsSince, CancelJob, RunJob,
                        WriteJobSection,
                        EndAttempt, ClaimJobs, KeepLease, IdempotentCall)
-    exports = provide_all(ManuscriptBuilder, ExportDocument, AttachRequirements)
+    exports = provide_all(ManuscriptBuilder, ExportDocument, AttachRequirements, CiteInText)
     billing = provide_all(StartCheckout, HandlePaymentEvent, ListPayments)
     admin = provide_all(AdjustCredits, GetServiceStats, ListUsers, BlockUser, UnblockUser,
                         ListAuditLog)
