@@ -224,6 +224,7 @@ def test_a_student_signs_in_steers_writes_and_downloads_a_document(served, brows
     expect(page.get_by_role("link", name=t("Admin"))).to_have_count(0)
     page.goto("/admin")
     expect(page.get_by_role("heading", name=t("Not allowed"))).to_be_visible()
+    looked_at(page, "forbidden", shots, language)
 
     page.get_by_role("button", name=t("Sign out")).click()
     expect(page.get_by_role("button", name=t("Send sign-in link"))).to_be_visible()

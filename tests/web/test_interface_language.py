@@ -2,6 +2,7 @@
 else the browser's Accept-Language, else English; every message the templates and the
 page's code show has a translation in every catalogue, with the same placeholders."""
 
+import json
 import re
 from pathlib import Path
 
@@ -95,3 +96,21 @@ def test_the_template_of_the_catalogues_is_up_to_date() -> None:
     with (CATALOGUES / "messages.pot").open("rb") as pot:
         template = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(pot) if m.id}
     assert template == extracted(), "run: pybabel extract (see README, The web page)"
+
+
+async def test_a_jobs_steps_are_said_in_the_pages_language(client, fakes, api) -> None:
+    document_id = await created(client, fakes)
+    bearer = await api.headers("ada@example.com")
+    docs = f"/api/v1/documents/{document_id}"
+    await client.post(f"{docs}/outline", headers=bearer)
+    job = (await client.post(f"{docs}/generate", headers=bearer)).json()
+    await client.post("/language", data={"language": "uk", "next": "/",
+                                          "_csrf_token": await token(client, "/documents")})
+
+    page = (await client.get(f"/documents/{document_id}?job={job['id']}")).text
+
+    uk = translations("uk").gettext
+    assert f"data-status>{uk('queued')}</p>" in page and uk("queued") != "queued"
+    steps = json.loads(re.search(r"data-steps='([^']*)'", page).group(1))  # type: ignore[union-attr]
+    assert steps["section"] == uk("section %(n)s written") % {"n": "{n}"}
+    assert steps["outline written"] == uk("outline written")

@@ -47,7 +47,7 @@ from entrypoints.web.credits_pages import CreditsPagesController
 from entrypoints.web.document_pages import DocumentPagesController
 from entrypoints.web.flow import SignedOut, problem_page, signed_out
 from entrypoints.web.i18n import install as install_languages
-from entrypoints.web.labels import label
+from entrypoints.web.labels import label, step, steps
 from entrypoints.web.pages import PagesController, SignInPagesController
 from entrypoints.web.security import NO_CSRF, page_headers
 from entrypoints.web.steering_pages import SteeringPagesController
@@ -66,7 +66,7 @@ class MetricsController(PrometheusController):
 
 def _teach_templates(engine: JinjaTemplateEngine) -> None:
     install_languages(engine.engine)
-    engine.engine.globals["label"] = label
+    engine.engine.globals.update(label=label, step=step, steps=steps)
 
 
 def create_app(container: AsyncContainer, settings: Settings,

@@ -13,10 +13,17 @@
   let finished = false;
   let retries = 0;
   let shown = bar.value;
+  const steps = JSON.parse(box.dataset.steps || "{}");
+
+  function stepText(step) {  // the worker's step in the page's language
+    const section = /^section (\d+) written$/.exec(step);
+    if (section && steps.section) return steps.section.replace("{n}", section[1]);
+    return steps[step] || step;
+  }
 
   function show(event) {
     bar.value = Math.round(event.progress * 100);
-    status.textContent = event.state === "succeeded" ? box.dataset.ready : event.step;
+    status.textContent = event.state === "succeeded" ? box.dataset.ready : stepText(event.step);
   }
 
   async function reread() {
