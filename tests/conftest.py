@@ -1,8 +1,9 @@
 """Fixtures shared by every suite: real databases to run storage against."""
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -10,6 +11,9 @@ from tests.postgres import PostgresUnavailable, fresh_database, postgres_server
 
 from adapters.sql.engine import create_engine
 from adapters.sql.migrate import migrate
+
+if TYPE_CHECKING:
+    from tests.s3_server import MotoS3
 
 
 def _unavailable(reason: str) -> None:
@@ -82,3 +86,14 @@ def redis_url() -> str:
     finally:
         client.close()
     return url
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> Iterator["MotoS3"]:
+    """moto's S3 in server mode in this process (tests/s3_server.py), started on first use."""
+    from tests.s3_server import MotoS3
+
+    server = MotoS3()
+    server.start()
+    yield server
+    server.stop()

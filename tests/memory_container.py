@@ -29,6 +29,7 @@ from adapters.memory.revisions import InMemorySectionRevisionRepository
 from adapters.memory.sessions import InMemorySessionRepository
 from adapters.memory.system import FixedClock
 from adapters.memory.transactions import InMemoryTransactionManager
+from adapters.memory.two_factor import InMemorySecondFactorRepository
 from adapters.memory.uploads import InMemoryTextExtractor
 from adapters.memory.users import InMemoryUserRepository
 from adapters.sources.offline import OfflineSourceFinder
@@ -54,6 +55,7 @@ from domain.ports.sessions import SessionRepository
 from domain.ports.sources import SourceFinder
 from domain.ports.system import Clock
 from domain.ports.transactions import TransactionManager
+from domain.ports.two_factor import SecondFactorRepository
 from domain.ports.uploads import TextExtractor
 from domain.ports.users import UserRepository
 from entrypoints.config import Environment, Settings
@@ -147,6 +149,8 @@ class InMemoryProvider(Provider):
                        scope=Scope.REQUEST)
     processed = provide(InMemoryProcessedEvents, provides=ProcessedEvents, scope=Scope.REQUEST)
     admin = provide(InMemoryAdminQueries, provides=AdminQueries, scope=Scope.REQUEST)
+    second_factors = provide(InMemorySecondFactorRepository, provides=SecondFactorRepository,
+                             scope=Scope.REQUEST)
 
 
 WEBHOOK_SECRET = "whsec_test_secret"

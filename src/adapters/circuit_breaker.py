@@ -2,7 +2,8 @@
 
 Shared by the adapters that talk to outside services (the language model, each scholarly
 search provider); each says what error a paused call raises, so callers see their own
-port's "unavailable" error.
+port's "unavailable" error. The gauge `tesigo_circuit_breaker_open{breaker}` is 1 while a
+breaker is open or half-open, 0 while it is closed.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ import time
 from collections.abc import Callable
 
 import structlog
+from prometheus_client import Gauge
 
 Paused = Callable[[float], Exception]  # seconds until a probe may go -> the error to raise
+OPEN = Gauge("tesigo_circuit_breaker_open", "1 while a circuit breaker is open or half-open",
+             ["breaker"])
 
 
 class CircuitBreaker:
@@ -37,6 +41,7 @@ class CircuitBreaker:
         self._failures = 0
         self._opened_at: float | None = None
         self._probing = False
+        OPEN.labels(name)  # the series exists (at 0) before the first failure
 
     @property
     def is_open(self) -> bool:
@@ -55,6 +60,7 @@ class CircuitBreaker:
     def succeeded(self) -> None:
         if self._opened_at is not None:
             self._log.warning("circuit breaker closed", breaker=self.name)
+            OPEN.labels(self.name).set(0)
         self._failures, self._opened_at, self._probing = 0, None, False
 
     def failed(self) -> None:
@@ -64,6 +70,7 @@ class CircuitBreaker:
                 self._log.warning("circuit breaker opened",
                                   breaker=self.name, failures=self._failures,
                                   after_probe=self._probing, pause_s=self._reset_after_s)
+                OPEN.labels(self.name).set(1)
             self._opened_at, self._probing = self._clock(), False
 
     def abandoned(self) -> None:

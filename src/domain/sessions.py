@@ -35,12 +35,13 @@ class SessionFamily:
     expires_at: datetime
     rotated_at: datetime
     revoked_at: datetime | None = None
+    mfa: bool = False  # the sign-in passed a second factor; every refresh keeps it
 
     @classmethod
     def start(cls, *, id: SessionFamilyId, user_id: UserId, token_digest: str, now: datetime,
-              lifetime: timedelta = SESSION_LIFETIME) -> SessionFamily:
+              lifetime: timedelta = SESSION_LIFETIME, mfa: bool = False) -> SessionFamily:
         return cls(id=id, user_id=user_id, current_digest=token_digest, created_at=now,
-                   expires_at=now + lifetime, rotated_at=now)
+                   expires_at=now + lifetime, rotated_at=now, mfa=mfa)
 
     @property
     def revoked(self) -> bool:

@@ -15,6 +15,9 @@ from msgspec import Meta
 from domain.errors import InvalidInput
 from domain.ports.rate_limits import Rate
 from entrypoints.billing_config import credit_packs
+from entrypoints.database_config import database_url_problem
+from entrypoints.storage_config import s3_bucket
+from entrypoints.two_factor_config import second_factor_problem
 
 DEV_SECRET = "development-only-secret-key-change-me-0123456789"  # noqa: S105
 MIN_SECRET_LENGTH = 32
@@ -41,6 +44,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     environment: Environment = Environment.DEVELOPMENT
     debug: bool = False
     secret_key: str = DEV_SECRET
+    secret_key_previous: str | None = None  # still verifies access tokens while rotating
     database_url: str = "sqlite:///var/tesigo.db"
     app_url: str = "http://127.0.0.1:8000"
     cors_origins: list[str] = msgspec.field(default_factory=list)
@@ -98,12 +102,44 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     jwt_leeway_s: Annotated[int, Meta(ge=0, le=300)] = 30
     metrics_allowed: list[str] = msgspec.field(default_factory=lambda: ["127.0.0.1", "::1"])
     metrics_token: str | None = None
+    # error tracking with Sentry, off unless SENTRY_DSN is set (docs/operations.md)
+    sentry_dsn: str | None = None
+    sentry_traces_sample_rate: Annotated[float, Meta(ge=0, le=1)] = 0.0
+    sentry_release: str | None = None  # None: the package's version
+    # PostgreSQL connection pool and statement timeout (docs/operations.md)
+    db_pool_size: Annotated[int, Meta(ge=1, le=500)] = 10
+    db_max_overflow: Annotated[int, Meta(ge=0, le=500)] = 20
+    db_pool_timeout_s: Annotated[float, Meta(gt=0, le=300)] = 10.0
+    db_statement_timeout_s: Annotated[float, Meta(ge=0, le=86_400)] = 30.0
+    # The worker's own /metrics, for Prometheus (docs/operations.md); off when unset
+    worker_metrics_port: Annotated[int, Meta(ge=0, le=65_535)] | None = None
+    worker_metrics_host: str = "0.0.0.0"  # noqa: S104 - guarded by METRICS_ALLOWED/TOKEN
+    # S3-compatible file storage instead of STORAGE_DIR (docs/operations.md)
+    storage_url: str | None = None  # s3://bucket or s3://bucket/prefix
+    s3_endpoint_url: str | None = None  # MinIO, moto; AWS itself when unset
+    s3_allow_http: bool = False  # local endpoints only
+    aws_access_key_id: str | None = None
+    aws_secret_access_key: str | None = None
+    aws_region: str = "us-east-1"
+    # Sign in with Google or any OpenID Connect provider (docs/operations.md); off unset
+    oidc_issuer: str | None = None
+    oidc_client_id: str | None = None
+    oidc_client_secret: str | None = None
+    oidc_name: str = "Google"
+    # Admin second factor, TOTP (docs/operations.md)
+    admin_2fa_required: bool | None = None  # unset: on in production, off elsewhere
+    totp_encryption_key: str | None = None  # Fernet key(s), comma-separated while rotating
+
+    @property
+    def oidc_enabled(self) -> bool:
+        return bool(self.oidc_issuer and self.oidc_client_id and self.oidc_client_secret)
 
     def __repr__(self) -> str:
         shown = {f: getattr(self, f) for f in self.__struct_fields__}
-        for secret in ("secret_key", "smtp_password", "openai_api_key",
+        for secret in ("secret_key", "secret_key_previous", "smtp_password", "openai_api_key",
                        "semantic_scholar_api_key", "stripe_secret_key",
-                       "stripe_webhook_secret", "metrics_token"):
+                       "stripe_webhook_secret", "metrics_token", "aws_secret_access_key",
+                       "oidc_client_secret", "totp_encryption_key"):
             shown[secret] = "***" if shown[secret] else shown[secret]
         return f"Settings({shown})"
 
@@ -148,6 +184,16 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
             raise ConfigError(f"CREDIT_PACKS: {error}") from None
         if self.log_format not in (None, "json", "console"):
             raise ConfigError("LOG_FORMAT must be json or console")
+        oidc = (self.oidc_issuer, self.oidc_client_id, self.oidc_client_secret)
+        if any(oidc) and not all(oidc):
+            raise ConfigError("OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together: "
+                              "set all three or none")
+        if problem := database_url_problem(self.database_url):
+            raise ConfigError(f"DATABASE_URL: {problem}")
+        try:
+            s3_bucket(self)
+        except ValueError as error:
+            raise ConfigError(str(error)) from None
         for name in ("trusted_proxies", "metrics_allowed"):
             for entry in getattr(self, name):
                 try:
@@ -155,6 +201,8 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
                 except ValueError:
                     raise ConfigError(f"{name.upper()}: {entry!r} is not an address or a "
                                       "CIDR network") from None
+        if problem := second_factor_problem(self):  # admin second factor (TOTP)
+            raise ConfigError(problem)
         if self.is_production:
             self._check_production()
         return self

@@ -14,8 +14,10 @@ from entrypoints.wiring.exports import ExportsProvider
 from entrypoints.wiring.generation import GenerationProvider
 from entrypoints.wiring.infrastructure import ConfigProvider, InfrastructureProvider
 from entrypoints.wiring.jobs import JobsProvider
+from entrypoints.wiring.oidc import OidcProvider
 from entrypoints.wiring.payments import PaymentsProvider
 from entrypoints.wiring.storage import SqlStorageProvider
+from entrypoints.wiring.two_factor import TwoFactorProvider
 from entrypoints.wiring.use_cases import UseCasesProvider
 
 
@@ -24,6 +26,7 @@ def make_container(settings: Settings, *overrides: Provider) -> AsyncContainer:
         ConfigProvider(settings), InfrastructureProvider(), SqlStorageProvider(),
         GenerationProvider(), DoiLookupProvider(), JobsProvider(), PaymentsProvider(),
         ExportsProvider(), UseCasesProvider(), IdentityProvider(), WebProvider(),
+        OidcProvider(), TwoFactorProvider(),
         LitestarProvider(),
         *overrides,
     )

@@ -7,6 +7,7 @@ import asyncio
 from litestar import Litestar
 
 from entrypoints.config import Settings
+from entrypoints.error_tracking import watch_tasks
 from entrypoints.http.app import create_app
 from entrypoints.ioc import make_container
 from entrypoints.worker.build import build_worker
@@ -26,4 +27,5 @@ def build_app(settings: Settings, *, embedded_worker: bool = True) -> Litestar:
         await asyncio.gather(*tasks, return_exceptions=True)
         await container.close()
 
-    return create_app(container, settings, on_startup=[start_worker], on_shutdown=[stop])
+    return create_app(container, settings, on_startup=[watch_tasks, start_worker],
+                      on_shutdown=[stop])

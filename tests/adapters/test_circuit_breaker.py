@@ -1,6 +1,7 @@
 """The shared circuit breaker raises its owner's error while open, and logs on its logger."""
 
 import pytest
+from prometheus_client import REGISTRY
 from structlog.testing import capture_logs
 
 from adapters.circuit_breaker import CircuitBreaker
@@ -47,3 +48,21 @@ def test_changes_are_logged_with_the_breakers_name() -> None:
 def test_nonsense_settings_are_refused() -> None:
     with pytest.raises(ValueError, match="failure_threshold"):
         CircuitBreaker(paused=Paused, name="x", failure_threshold=0)
+
+
+def test_the_open_gauge_follows_the_breaker() -> None:
+    breaker = CircuitBreaker(paused=Paused, name="Gauged", failure_threshold=2,
+                             reset_after_s=0, clock=lambda: 0.0)
+    def gauge() -> float | None:
+        return REGISTRY.get_sample_value("tesigo_circuit_breaker_open", {"breaker": "Gauged"})
+
+    assert gauge() == 0
+
+    breaker.failed()
+    assert gauge() == 0  # one failure is below the threshold
+    breaker.failed()
+    assert gauge() == 1
+    breaker.admit()  # half-open: still counted as open
+    assert gauge() == 1
+    breaker.succeeded()
+    assert gauge() == 0

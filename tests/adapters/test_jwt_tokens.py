@@ -169,3 +169,20 @@ def test_the_service_allows_thirty_seconds_of_skew_by_default():
     from entrypoints.config import load_settings
 
     assert load_settings({}).jwt_leeway_s == 30
+
+
+def test_while_the_key_rotates_tokens_of_the_previous_key_still_verify() -> None:
+    old = JwtTokenIssuer(secret=SECRET, issuer="tesigo", audience="tesigo-api")
+    new_key = "the-next-secret-that-is-at-least-32-bytes-long"
+    rotating = JwtTokenIssuer(secret=new_key, issuer="tesigo", audience="tesigo-api",
+                              previous_secret=SECRET)
+    rotated = JwtTokenIssuer(secret=new_key, issuer="tesigo", audience="tesigo-api")
+    earlier = old.issue(ADA, NOW)
+    later = rotating.issue(ADA, NOW)
+
+    assert rotating.verify(earlier, NOW).user_id == ADA.id
+    assert rotated.verify(later, NOW).user_id == ADA.id  # signed with the new key
+    with pytest.raises(NotAuthenticated):
+        rotated.verify(earlier, NOW)  # once the previous key is gone, so are its tokens
+    with pytest.raises(NotAuthenticated):
+        rotating.verify(forged(old, key="a-third-key-nobody-configured-0123456789"), NOW)

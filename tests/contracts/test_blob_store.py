@@ -1,5 +1,6 @@
-"""The BlobStore contract, run against every store: keys that cannot escape, atomic puts,
-None for an unknown key, and prefix deletes that touch nothing outside the prefix."""
+"""The BlobStore contract, run against every store (in memory, a local directory, S3 through
+moto's server): keys that cannot escape, atomic puts, None for an unknown key, and prefix
+deletes that touch nothing outside the prefix."""
 
 import asyncio
 import os
@@ -9,16 +10,20 @@ import pytest
 
 from adapters.memory.blobs import InMemoryBlobStore
 from adapters.storage.local_blobs import LocalDirectoryBlobStore
+from adapters.storage.s3_blobs import S3BlobStore
 from domain.ports.exports import BlobStore
 
 INVALID_KEYS = ["../x", "/abs", "a//b", "a/./b", "a\\b", "", "exports/..", "exports/", ".",
                 "a b", "ключ", "a/b\x00"]
 
 
-@pytest.fixture(params=["memory", "local"])
+@pytest.fixture(params=["memory", "local", "s3"])
 def blobs(request: pytest.FixtureRequest, tmp_path: Path) -> BlobStore:
     if request.param == "memory":
         return InMemoryBlobStore()
+    if request.param == "s3":  # a fresh bucket, and a prefix as STORAGE_URL may give
+        s3 = request.getfixturevalue("s3_server")
+        return S3BlobStore(s3.bucket(s3.new_bucket(), prefix="tesigo/files"))
     return LocalDirectoryBlobStore(tmp_path / "blobs")
 
 
@@ -116,3 +121,21 @@ async def test_keys_lists_what_is_under_a_prefix_sorted(blobs):
     assert await blobs.keys("exports/none/") == []
     with pytest.raises(ValueError, match="valid blob key"):
         await blobs.keys("../")
+
+
+async def test_the_s3_store_touches_nothing_outside_its_prefix(s3_server):
+    bucket = s3_server.new_bucket()
+    store = S3BlobStore(s3_server.bucket(bucket, prefix="tenant-a"))
+    neighbour = S3BlobStore(s3_server.bucket(bucket, prefix="tenant-ab"))
+    for key in INVALID_KEYS:
+        with pytest.raises(ValueError, match="blob"):
+            await store.put(key, b"escaped")
+    await neighbour.put("exports/doc-1/1.pdf", b"the neighbour's")
+    await store.put("exports/doc-1/1.pdf", b"inside")
+    await store.put("exports/doc-2/1.pdf", b"inside")
+    assert await store.delete_prefix("exports/") == 2
+    await store.put("exports/doc-2/1.pdf", b"inside")
+    assert await store.keys("exports/") == ["exports/doc-2/1.pdf"]
+    assert s3_server.object_keys(bucket) == ["tenant-a/exports/doc-2/1.pdf",
+                                             "tenant-ab/exports/doc-1/1.pdf"]
+    assert await neighbour.get("exports/doc-1/1.pdf") == b"the neighbour's"

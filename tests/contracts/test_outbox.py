@@ -113,3 +113,14 @@ async def test_purge_sent_deletes_messages_delivered_before_a_time(
     assert await later.outbox.get(old.id) is None
     assert await later.outbox.get(recent.id) == recent
     assert await later.outbox.get(pending.id) == pending
+
+
+async def test_count_pending_counts_what_is_still_to_deliver(storage: Storage, unit: Unit) -> None:
+    due = an_outbox_message(now=NOW - minutes(1))
+    later = an_outbox_message(now=NOW + minutes(1))
+    retry_later = an_outbox_message(now=NOW - minutes(9)).failed("refused", NOW)
+    sent = an_outbox_message(now=NOW - minutes(9)).delivered(NOW - minutes(8))
+    given_up = replace(an_outbox_message(now=NOW - minutes(9)), attempts=MAX_DELIVERY_ATTEMPTS)
+    await given(storage, due, later, retry_later, sent, given_up)
+
+    assert await unit.outbox.count_pending() == 3

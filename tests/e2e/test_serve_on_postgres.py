@@ -30,6 +30,7 @@ def service(own_database: str, tmp_path) -> Iterator[tuple[Served, SmtpTestServe
                      SMTP_HOST=smtp.host, SMTP_PORT=str(smtp.port), APP_URL="http://app.test",
                      ALLOWED_HOSTS="127.0.0.1,localhost",
                      ADMIN_EMAILS="boss@example.com", LOG_FORMAT="json",
+                     TOTP_ENCRYPTION_KEY="TjWnZr4u7x_A-DQMzbGDb5Ki2NZ8Ta6dC3bvPrp-jlw=",
                      RATE_LIMIT_SIGNIN="100/minute", STRIPE_SECRET_KEY="sk_test_e2e",
                      STRIPE_WEBHOOK_SECRET=SECRET)
     try:

@@ -60,11 +60,21 @@ async def test_allowed_hosts_match_with_or_without_a_port(served, base_url: str)
                                       "http://127.0.0.2:18000", "http://localhost.evil:80"])
 async def test_a_refused_host_answers_a_problem(served, base_url: str) -> None:
     client = await served(base_url=base_url, allowed_hosts=["127.0.0.1", "localhost"])
-    response = await client.get("/health")
+    response = await client.get("/documents")
     assert response.status_code == 400
     assert response.headers["content-type"].startswith("application/problem+json")
     assert response.json()["status"] == 400
     assert "Host" in response.json()["detail"]
+
+
+async def test_probes_and_scrapes_by_address_pass_the_host_check(served) -> None:
+    client = await served(base_url="http://10.0.0.7:8000", allowed_hosts=["api.tesigo.test"],
+                          metrics_allowed=[PEER])
+    assert (await client.get("/health")).status_code == 200
+    assert (await client.get("/ready")).status_code == 200
+    assert (await client.get("/metrics")).status_code == 200
+    assert (await client.get("/api/v1/auth/me")).status_code == 400  # the rest stays refused
+    assert (await client.get("/health/../documents")).status_code == 400
 
 
 async def sign_in_ips(client: httpx.AsyncClient, **headers: str) -> list[str | None]:

@@ -2,6 +2,7 @@
 browser would then refuse plain HTTP to localhost for a year)."""
 
 import pytest
+from cryptography.fernet import Fernet
 from litestar.testing import AsyncTestClient
 from tests.memory_container import Fakes, memory_container, settings_for
 
@@ -10,7 +11,8 @@ from entrypoints.http.app import create_app
 from entrypoints.http.middleware import HSTS
 
 PRODUCTION = dict(environment=Environment.PRODUCTION, smtp_host="smtp.tesigo.test",
-                  allowed_hosts=["testserver.local"])
+                  allowed_hosts=["testserver.local"],
+                  totp_encryption_key=Fernet.generate_key().decode())  # admins exist
 
 
 async def answers(**settings: object) -> list[dict[str, str]]:

@@ -64,7 +64,7 @@ async def test_disallowed_host_and_cors(fakes) -> None:
     container = memory_container(fakes, settings)
     app = create_app(container, settings)
     async with AsyncTestClient(app=app, base_url="http://evil.example") as client:
-        assert (await client.get("/health")).status_code == 400
+        assert (await client.get("/api/v1/auth/me")).status_code == 400
     async with AsyncTestClient(app=app, base_url="http://api.tesigo.test") as client:
         preflight = await client.options("/api/v1/documents", headers={
             "Origin": "https://app.tesigo.test", "Access-Control-Request-Method": "POST"})

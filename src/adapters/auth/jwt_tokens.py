@@ -25,26 +25,37 @@ class JwtTokenIssuer(TokenIssuer):
     by a little accept each other's tokens."""
 
     def __init__(self, *, secret: str, issuer: str, audience: str, lifetime_s: int = 900,
-                 leeway_s: int = 0) -> None:
+                 leeway_s: int = 0, previous_secret: str | None = None) -> None:
         self._secret, self._issuer, self._audience = secret, issuer, audience
         self.lifetime_s, self._leeway_s = lifetime_s, leeway_s
+        # While the key rotates, tokens signed with the previous one still verify (they
+        # expire within `lifetime_s`); new tokens are always signed with `secret`.
+        self._keys = [secret] if previous_secret is None else [secret, previous_secret]
 
-    def issue(self, user: User, now: datetime) -> str:
+    def issue(self, user: User, now: datetime, *, mfa: bool = False) -> str:
         issued_at = int(now.timestamp())
         claims = {
             "sub": str(user.id), "iss": self._issuer, "aud": self._audience,
             "iat": issued_at, "nbf": issued_at, "exp": issued_at + self.lifetime_s,
-            "typ": _TYPE, "ver": user.token_version, "jti": uuid4().hex,
+            "typ": _TYPE, "ver": user.token_version, "jti": uuid4().hex, "mfa": mfa,
         }
         return jwt.encode(claims, self._secret, algorithm=_ALGORITHM)
 
     def verify(self, token: str, now: datetime) -> AccessClaims:
-        try:
-            claims = jwt.decode(token, self._secret, algorithms=[_ALGORITHM],
-                                audience=self._audience, issuer=self._issuer, options=_OPTIONS)
-        except jwt.PyJWTError as error:
-            raise NotAuthenticated("The access token is invalid.") from error
+        claims = self._decoded(token)
         return _access_claims(claims, now, self._leeway_s)
+
+
+    def _decoded(self, token: str) -> dict[str, Any]:
+        for key in self._keys:
+            try:
+                return jwt.decode(token, key, algorithms=[_ALGORITHM], audience=self._audience,
+                                  issuer=self._issuer, options=_OPTIONS)
+            except jwt.InvalidSignatureError:
+                continue  # perhaps signed with the previous key
+            except jwt.PyJWTError as error:
+                raise NotAuthenticated("The access token is invalid.") from error
+        raise NotAuthenticated("The access token is invalid.")
 
 
 def _access_claims(claims: dict[str, Any], now: datetime, leeway_s: int) -> AccessClaims:
@@ -56,7 +67,8 @@ def _access_claims(claims: dict[str, Any], now: datetime, leeway_s: int) -> Acce
         user_id = UserId(UUID(subject))
     except ValueError as error:
         raise NotAuthenticated("The access token is invalid.") from error
-    return AccessClaims(user_id=user_id, token_version=version, expires_at=expires_at)
+    return AccessClaims(user_id=user_id, token_version=version, expires_at=expires_at,
+                        mfa=claims.get("mfa") is True)
 
 
 def _check_times(claims: dict[str, Any], now: float, leeway_s: int) -> datetime:

@@ -46,3 +46,7 @@ class InMemoryOutbox(Outbox):
         for message in sent:
             self._tx.remove(OUTBOX, message.id)
         return len(sent)
+
+    async def count_pending(self) -> int:
+        messages: list[OutboxMessage] = self._tx.rows(OUTBOX)
+        return sum(1 for message in messages if message.pending)

@@ -3,6 +3,7 @@ from adapters.memory.documents import InMemoryDocumentRepository
 from adapters.memory.pages import page_of
 from adapters.memory.sessions import InMemorySessionRepository
 from adapters.memory.transactions import InMemoryTransactionManager
+from adapters.memory.two_factor import SECOND_FACTORS
 from domain.errors import Conflict, NotFound
 from domain.ids import UserId
 from domain.pages import Page, PageRequest
@@ -43,6 +44,8 @@ class InMemoryUserRepository(UserRepository):
             return
         await InMemoryDocumentRepository(self._tx).delete_all(id)
         InMemorySessionRepository(self._tx).forget_user(id)
+        if self._tx.get(SECOND_FACTORS, id) is not None:  # as the foreign key cascades in SQL
+            self._tx.remove(SECOND_FACTORS, id)
         self._tx.remove(USER_EMAILS, user.email)
         self._tx.remove(USERS, id)
 

@@ -1,5 +1,6 @@
 """Engines for PostgreSQL (asyncpg) and SQLite (aiosqlite) from one URL."""
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -8,31 +9,59 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 
+from adapters.sql.tls import split_tls
+
 SQLITE_BUSY_TIMEOUT_MS = 5_000
 _ASYNC_DRIVERS = {"postgresql": "postgresql+asyncpg", "postgres": "postgresql+asyncpg",
                   "postgresql+asyncpg": "postgresql+asyncpg",
                   "sqlite": "sqlite+aiosqlite", "sqlite+aiosqlite": "sqlite+aiosqlite"}
 
 
-PG_POOL_SIZE, PG_OVERFLOW = 20, 40
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PoolLimits:
+    """One process's PostgreSQL connections: `size` kept open, up to `overflow` more at a
+    peak; a connection not had (free or newly opened) within `timeout_s` fails the caller;
+    a statement running longer than `statement_timeout_s` (0: no limit) is cancelled.
+
+    The defaults fit one process running the API with its embedded worker at the default
+    WORKER_CONCURRENCY × SECTION_CONCURRENCY (4 × 4 sections, plus heartbeats and requests).
+    """
+
+    size: int = 10
+    overflow: int = 20
+    timeout_s: float = 10.0
+    statement_timeout_s: float = 30.0
 
 
-def create_engine(url: str) -> AsyncEngine:
+def create_engine(url: str, limits: PoolLimits | None = None) -> AsyncEngine:
     """An async engine for `postgresql://…`, `postgresql+asyncpg://…` or `sqlite:///path`.
 
-    A SQLite file's directory is created; SQLite connections enforce foreign keys, use WAL and
-    wait up to SQLITE_BUSY_TIMEOUT_MS for a competing writer.
+    A PostgreSQL URL's libpq TLS parameters (`sslmode`, `sslrootcert`, …) become asyncpg's
+    `ssl` argument (adapters/sql/tls.py); its connections follow `limits`. A SQLite file's
+    directory is created; SQLite connections enforce foreign keys, use WAL and wait up to
+    SQLITE_BUSY_TIMEOUT_MS for a competing writer.
     """
     parsed = async_url(url)
     if parsed.get_backend_name() != "sqlite":
-        # A worker runs WORKER_CONCURRENCY jobs plus heartbeats at once: the default pool of
-        # 5 (+10 overflow) would make jobs queue for connections.
-        return _create_async_engine(parsed, pool_size=PG_POOL_SIZE, max_overflow=PG_OVERFLOW)
+        return _postgres_engine(parsed, limits or PoolLimits())
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = _create_async_engine(parsed)
     event.listen(engine.sync_engine, "connect", _configure_sqlite)
     return engine
+
+
+def _postgres_engine(url: URL, limits: PoolLimits) -> AsyncEngine:
+    bare, tls = split_tls(url)
+    statement_ms = round(limits.statement_timeout_s * 1000)
+    connect_args: dict[str, Any] = {
+        "timeout": limits.timeout_s,
+        "server_settings": {"statement_timeout": str(statement_ms)},
+    }
+    if tls is not None:
+        connect_args["ssl"] = tls
+    return _create_async_engine(bare, pool_size=limits.size, max_overflow=limits.overflow,
+                                pool_timeout=limits.timeout_s, connect_args=connect_args)
 
 
 def async_url(url: str) -> URL:

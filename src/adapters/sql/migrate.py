@@ -9,9 +9,12 @@ from alembic.config import Config
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.sql.engine import create_engine
+from adapters.sql.engine import PoolLimits, create_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+# One connection, and no statement timeout: building an index on a large table may take
+# longer than any request should.
+MIGRATION_LIMITS = PoolLimits(size=1, overflow=0, timeout_s=30.0, statement_timeout_s=0)
 
 
 def alembic_config(connection: Connection) -> Config:
@@ -44,7 +47,7 @@ def migrate_url(url: str) -> None:
 
 
 async def _migrate_and_dispose(url: str) -> None:
-    engine = create_engine(url)
+    engine = create_engine(url, MIGRATION_LIMITS)
     try:
         await migrate(engine)
     finally:

@@ -1,7 +1,7 @@
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, insert, select, update
+from sqlalchemy import Row, bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.sql.execution import execute
@@ -16,6 +16,8 @@ _INSERT = insert(outbox_messages)
 _GET = select(outbox_messages).where(_c.id == bindparam("message_id"))
 _UPDATE = update(outbox_messages).where(_c.id == bindparam("message_id"))
 _PURGE = delete(outbox_messages).where(_c.sent_at < bindparam("before"))
+_PENDING = (select(func.count()).select_from(outbox_messages)
+            .where(_c.sent_at.is_(None), _c.attempts < MAX_DELIVERY_ATTEMPTS))
 _DUE = (select(_c.id)
         .where(_c.sent_at.is_(None), _c.attempts < MAX_DELIVERY_ATTEMPTS,
                _c.next_attempt_at <= bindparam("now"))
@@ -54,6 +56,9 @@ class SqlOutbox(Outbox):
 
     async def purge_sent(self, before: datetime) -> int:
         return (await execute(self._session, _PURGE, {"before": before})).rowcount
+
+    async def count_pending(self) -> int:
+        return int((await execute(self._session, _PENDING, {})).scalar_one())
 
 
 def _values(message: OutboxMessage) -> dict[str, Any]:

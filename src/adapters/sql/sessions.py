@@ -40,7 +40,7 @@ class SqlSessionRepository(SessionRepository):
     async def add(self, family: SessionFamily) -> None:
         await execute(self._session, _INSERT_FAMILY, {
             **_changing(family), "id": family.id, "user_id": family.user_id,
-            "created_at": family.created_at})
+            "created_at": family.created_at, "mfa": family.mfa})
         await self._issue(family)
 
     async def find_by_token(self, token_digest: str) -> SessionFamily | None:
@@ -81,4 +81,4 @@ def _family(row: Row[Any]) -> SessionFamily:
     return SessionFamily(id=SessionFamilyId(row.id), user_id=UserId(row.user_id),
                          current_digest=row.current_digest, created_at=row.created_at,
                          expires_at=row.expires_at, rotated_at=row.rotated_at,
-                         revoked_at=row.revoked_at)
+                         revoked_at=row.revoked_at, mfa=row.mfa)

@@ -64,6 +64,7 @@ session_families = Table(
     Column("expires_at", UtcDateTime, nullable=False, index=True),
     Column("rotated_at", UtcDateTime, nullable=False),
     Column("revoked_at", UtcDateTime, nullable=True, index=True),
+    Column("mfa", Boolean, nullable=False, server_default=false()),
 )
 
 refresh_tokens = Table(
@@ -240,3 +241,4 @@ idempotency_keys = Table(
 
 # Last, so that the payment tables join this metadata wherever it is imported.
 from adapters.sql import payment_tables as _payment_tables  # noqa: E402,F401
+from adapters.sql import two_factor_tables as _two_factor_tables  # noqa: E402,F401

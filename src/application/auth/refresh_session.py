@@ -29,6 +29,7 @@ class RefreshSession:
       replayed): the revocation is committed, then RefreshTokenReused is raised
     - a revoked or expired family, or an unknown token, is NotAuthenticated
     - a blocked account is refused
+    - the new access token carries the family's second-factor state (`mfa`)
     """
 
     def __init__(self, users: UserRepository, sessions: SessionRepository,
@@ -64,7 +65,7 @@ class RefreshSession:
                 current = await self._family_of(presented)
                 if not (current.is_active(now) and current.current_digest == successor_digest):
                     raise
-        return self._tokens.pair(user, successor, now)
+        return self._tokens.pair(user, successor, now, mfa=family.mfa)
 
     async def _family_of(self, token_digest: str) -> SessionFamily:
         family = await self._sessions.find_by_token(token_digest)

@@ -35,10 +35,12 @@ class SessionTokens:
         return token, digest(token)
 
     def new_family(self, user: User, token_digest: str, now: datetime,
-                   lifetime: timedelta) -> SessionFamily:
+                   lifetime: timedelta, *, mfa: bool = False) -> SessionFamily:
         return SessionFamily.start(id=SessionFamilyId(self._ids.new_id()), user_id=user.id,
-                                   token_digest=token_digest, now=now, lifetime=lifetime)
+                                   token_digest=token_digest, now=now, lifetime=lifetime,
+                                   mfa=mfa)
 
-    def pair(self, user: User, refresh_token: str, now: datetime) -> TokenPair:
-        return TokenPair(access_token=self._issuer.issue(user, now), refresh_token=refresh_token,
-                         expires_in=self._issuer.lifetime_s)
+    def pair(self, user: User, refresh_token: str, now: datetime, *,
+             mfa: bool = False) -> TokenPair:
+        return TokenPair(access_token=self._issuer.issue(user, now, mfa=mfa),
+                         refresh_token=refresh_token, expires_in=self._issuer.lifetime_s)

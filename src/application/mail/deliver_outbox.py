@@ -30,6 +30,7 @@ class DeliveryReport:
     sent: int
     failed: int
     failures: tuple[DeliveryFailure, ...] = field(default=())
+    pending: int = 0  # messages still to deliver after this round (the outbox's depth)
 
 
 class DeliverOutbox:
@@ -39,7 +40,8 @@ class DeliverOutbox:
       deliverers never send one message twice
     - a delivered message is marked sent and its body wiped
     - a failed delivery is retried later with a growing delay; nothing is lost
-    - the report says, per failed message, what the transport answered
+    - the report says, per failed message, what the transport answered, and how many
+      messages are still to deliver after this round
     """
 
     def __init__(self, outbox: Outbox, mailer: Mailer, tx: TransactionManager,
@@ -64,4 +66,6 @@ class DeliverOutbox:
                 await self._outbox.save(message.delivered(self._clock.now()))
                 sent += 1
             await self._tx.commit()
-        return DeliveryReport(sent=sent, failed=len(failures), failures=tuple(failures))
+        pending = await self._outbox.count_pending()
+        return DeliveryReport(sent=sent, failed=len(failures), failures=tuple(failures),
+                              pending=pending)

@@ -14,6 +14,8 @@ class Outbox(Protocol):
       the same message at once (the caller commits the claim before sending).
     - `get` returns None for an unknown id.
     - `purge_sent` deletes messages delivered before `before`; returns how many.
+    - `count_pending` counts the messages still to deliver (not sent, attempts left), due
+      or not: the depth of the outbox.
     """
 
     @abstractmethod
@@ -30,3 +32,6 @@ class Outbox(Protocol):
 
     @abstractmethod
     async def purge_sent(self, before: datetime) -> int: ...
+
+    @abstractmethod
+    async def count_pending(self) -> int: ...

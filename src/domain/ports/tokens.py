@@ -12,12 +12,14 @@ class AccessClaims:
     user_id: UserId
     token_version: int
     expires_at: datetime
+    mfa: bool = False  # the session passed a second factor
 
 
 class TokenIssuer(Protocol):
     """Short-lived signed access tokens.
 
-    - `issue` mints a token for the user at `now`, carrying the user's token version.
+    - `issue` mints a token for the user at `now`, carrying the user's token version and
+      whether the session passed a second factor (`mfa`).
     - `verify` returns the claims of a genuine, unexpired access token and raises
       NotAuthenticated for anything else (bad signature, algorithm, issuer, audience, type,
       expiry or not-before).
@@ -27,7 +29,7 @@ class TokenIssuer(Protocol):
     lifetime_s: int
 
     @abstractmethod
-    def issue(self, user: User, now: datetime) -> str: ...
+    def issue(self, user: User, now: datetime, *, mfa: bool = False) -> str: ...
 
     @abstractmethod
     def verify(self, token: str, now: datetime) -> AccessClaims: ...

@@ -1,12 +1,22 @@
 from abc import abstractmethod
 from typing import Protocol
 
+from domain.errors import DomainError
+
+
+class StorageBusy(DomainError):
+    """Storage could not take the work in time (no free connection, or a statement that ran
+    past its limit); nothing of the unit of work was kept, and it may be tried again later."""
+
+    default_message = "The service is busy right now; nothing was changed. Try again shortly."
+
 
 class TransactionManager(Protocol):
     """The unit of work of one use case.
 
     Changes made through the repositories of the same scope become visible to others only
-    after `commit`; a scope that ends without `commit` leaves storage as it was.
+    after `commit`; a scope that ends without `commit` leaves storage as it was. Any of its
+    repositories or `commit` may raise StorageBusy when storage cannot take the work in time.
     """
 
     @abstractmethod

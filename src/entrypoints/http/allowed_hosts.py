@@ -49,6 +49,13 @@ class PortTolerantAllowedHosts(AllowedHostsMiddleware):
         await refusal(scope, receive, send)
 
 
+# Probes and scrapers reach each replica by its address (Traefik's health check, Prometheus'
+# per-replica scrape), not by the service's name; these answers hold nothing a forged Host
+# could turn into a link, and /metrics has its own guard.
+BY_ADDRESS = ["^/health$", "^/ready$", "^/metrics$"]
+
+
 def allowed_hosts(hosts: list[str]) -> DefineMiddleware:
     return DefineMiddleware(PortTolerantAllowedHosts,
-                            config=AllowedHostsConfig(allowed_hosts=hosts, www_redirect=False))
+                            config=AllowedHostsConfig(allowed_hosts=hosts, www_redirect=False,
+                                                      exclude=BY_ADDRESS))

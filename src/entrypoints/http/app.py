@@ -31,9 +31,11 @@ from entrypoints.http.controllers.exports import ExportsController
 from entrypoints.http.controllers.generation import GenerationController
 from entrypoints.http.controllers.job_events import job_events
 from entrypoints.http.controllers.jobs import GenerateController, JobsController
+from entrypoints.http.controllers.oidc import OidcController
 from entrypoints.http.controllers.operations import OperationsController
 from entrypoints.http.controllers.sign_in import SignInController
 from entrypoints.http.controllers.steering import SteeringController
+from entrypoints.http.controllers.two_factor import TwoFactorController
 from entrypoints.http.controllers.webhooks import WebhooksController
 from entrypoints.http.errors import EXCEPTION_HANDLERS
 from entrypoints.http.metrics_access import metrics_access
@@ -48,6 +50,7 @@ from entrypoints.web.document_pages import DocumentPagesController
 from entrypoints.web.flow import SignedOut, problem_page, signed_out
 from entrypoints.web.i18n import install as install_languages
 from entrypoints.web.labels import label, step, steps
+from entrypoints.web.oidc_pages import OidcPagesController
 from entrypoints.web.pages import PagesController, SignInPagesController
 from entrypoints.web.security import NO_CSRF, page_headers
 from entrypoints.web.steering_pages import SteeringPagesController
@@ -72,19 +75,20 @@ def _teach_templates(engine: JinjaTemplateEngine) -> None:
 def create_app(container: AsyncContainer, settings: Settings,
                on_startup: Sequence[Callable[..., Any]] = (),
                on_shutdown: Sequence[Callable[..., Any]] = ()) -> Litestar:
-    sign_in = DishkaRouter("/api/v1/auth", route_handlers=[SignInController],
+    sign_in = DishkaRouter("/api/v1/auth", route_handlers=[SignInController, OidcController],
                            middleware=[sign_in_limit(settings.rate("signin"))])
     api = DishkaRouter("/", route_handlers=[DocumentsController, GenerationController,
                                              GenerateController, JobsController,
                                              BillingController, AdminController,
                                              ExportsController, SteeringController],
                        middleware=[api_limit(settings.rate("api"))], security=[BEARER])
-    account = DishkaRouter("/api/v1/auth", route_handlers=[AccountController],
+    account = DishkaRouter("/api/v1/auth",
+                           route_handlers=[AccountController, TwoFactorController],
                            middleware=[api_limit(settings.rate("api"))], security=[BEARER])
     operations = DishkaRouter("/", route_handlers=[OperationsController, MetricsController,
                                                    job_events, WebhooksController])
     headers = page_headers(settings)
-    web_sign_in = DishkaRouter("/", route_handlers=[SignInPagesController],
+    web_sign_in = DishkaRouter("/", route_handlers=[SignInPagesController, OidcPagesController],
                                middleware=[sign_in_limit(settings.rate("signin"))],
                                response_headers=headers,
                                include_in_schema=False)
@@ -126,5 +130,6 @@ def create_app(container: AsyncContainer, settings: Settings,
     # Around Litestar's own handler rather than in `middleware`: route middleware never sees
     # the answers routing gives itself (404, 405), which need the headers (HSTS) as well.
     app.asgi_handler = request_context(hsts=settings.is_production)(app.asgi_handler)
+    app.state.oidc_name = settings.oidc_name if settings.oidc_enabled else None  # the button
     setup_dishka(container, app)
     return app

@@ -28,13 +28,17 @@ from domain.errors import (
     RateLimited,
 )
 from domain.idempotency import IdempotencyKeyInUse, IdempotencyKeyReused
+from domain.oidc_sign_in import InvalidSignInState
 from domain.payments import InvalidWebhookSignature, PaymentsUnavailable, UnreadableWebhookEvent
 from domain.ports.doi_lookup import LookupTimedOut
 from domain.ports.exports import RenderFailed
+from domain.ports.identity_provider import IdentityProviderUnavailable
 from domain.ports.jobs import LeaseLost
 from domain.ports.language_model import InvalidModelOutput, LanguageModelUnavailable
 from domain.ports.sources import SourcesUnavailable
+from domain.ports.transactions import StorageBusy
 from domain.quota import InsufficientCredits, QuotaExceeded
+from domain.two_factor import SecondFactorUnavailable
 from domain.uploads import FileTooLarge, UnreadableFile, UnsafeFile, UnsupportedFileType
 from entrypoints.http.job_schemas import EstimateOut
 from entrypoints.http.validation import body_is_missing, summary, violations
@@ -43,6 +47,8 @@ PROBLEM_JSON = "application/problem+json"
 STATUS_OF: dict[type[DomainError], int] = {
     InvalidInput: 422,
     InvalidMagicLink: 400,
+    InvalidSignInState: 400,
+    IdentityProviderUnavailable: 503,
     NotAuthenticated: 401,
     AccountBlocked: 403,
     PermissionDenied: 403,
@@ -67,8 +73,11 @@ STATUS_OF: dict[type[DomainError], int] = {
     FileTooLarge: 413,
     UnsafeFile: 422,
     UnreadableFile: 422,
+    StorageBusy: 503,
+    SecondFactorUnavailable: 503,
 }
 log = structlog.get_logger("tesigo.http")
+STORAGE_RETRY_AFTER_S = 2  # a pool frees a connection in well under that, usually
 
 
 def problem(status: int, detail: str, *, headers: dict[str, str] | None = None,
@@ -107,6 +116,8 @@ def domain_error(_: Request[Any, Any, Any], error: DomainError) -> Response[dict
             headers["Retry-After"] = str(max(1, math.ceil(wait)))
     if isinstance(error, LanguageModelUnavailable) and error.retry_after_s:
         headers["Retry-After"] = str(max(1, math.ceil(error.retry_after_s)))
+    if isinstance(error, StorageBusy):
+        headers["Retry-After"] = str(STORAGE_RETRY_AFTER_S)
     if status == 401:
         headers["WWW-Authenticate"] = "Bearer"
     return problem(status, message, headers=headers, **extra)

@@ -32,6 +32,8 @@ ANSWERS: dict[tuple[str, str], set[int]] = {
     ("post", "/api/v1/auth/verify-magic-link"): _SIGN_IN | {400, 403},
     ("post", "/api/v1/auth/refresh"): _SIGN_IN | {401, 403},
     ("post", "/api/v1/auth/logout"): _SIGN_IN,
+    ("get", "/api/v1/auth/oidc/start"): _SIGN_IN | {404, 503},
+    ("get", "/api/v1/auth/oidc/callback"): _SIGN_IN | {400, 401, 403, 404, 503},
     ("patch", _DOC): {409},
     ("delete", _DOC): {409},
     ("post", f"{_DOC}/outline"): _MODEL_CALL,
@@ -50,4 +52,8 @@ ANSWERS: dict[tuple[str, str], set[int]] = {
     ("post", f"{_DOC}/sections/{{index}}/revisions/{{revision}}/restore"): {409, 422},
     ("post", f"{_DOC}/sources"): {409, 503, 504},
     ("delete", f"{_DOC}/sources/{{n}}"): {409, 422},
+    ("post", "/api/v1/auth/2fa/enrol"): {409, 503},
+    ("post", "/api/v1/auth/2fa/confirm"): {409, 503},
+    ("post", "/api/v1/auth/2fa/verify"): {403, 409, 503},
+    ("delete", "/api/v1/auth/2fa"): {409, 503},
 }

@@ -1,21 +1,20 @@
 """Exports and uploads: one pool of worker processes for rendering and for reading
-uploaded files, the blob store that caches rendered files, and the writer of bibliography
-files."""
+uploaded files, the blob store that caches rendered files (a local directory or S3, see
+blobs.py), and the writer of bibliography files."""
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 from dishka import Provider, Scope, provide
 
 from adapters.bibliography.files import BibliographyFiles
 from adapters.processes.pool import ProcessPool
 from adapters.rendering.pooled import PooledDocumentRenderer
-from adapters.storage.local_blobs import LocalDirectoryBlobStore
 from adapters.uploads.pooled import PooledTextExtractor
 from domain.ports.bibliography import BibliographyWriter
 from domain.ports.exports import BlobStore, DocumentRenderer
 from domain.ports.uploads import TextExtractor
 from entrypoints.config import Settings
+from entrypoints.wiring.blobs import blob_store
 
 UPLOAD_TIMEOUT_S = 60.0
 
@@ -44,4 +43,4 @@ class ExportsProvider(Provider):
 
     @provide
     def blobs(self, settings: Settings) -> BlobStore:
-        return LocalDirectoryBlobStore(Path(settings.storage_dir))
+        return blob_store(settings)

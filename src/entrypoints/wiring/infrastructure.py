@@ -84,7 +84,8 @@ class InfrastructureProvider(Provider):
     def token_issuer(self, settings: Settings) -> TokenIssuer:
         return JwtTokenIssuer(secret=settings.secret_key, issuer=TOKEN_ISSUER,
                               audience=TOKEN_AUDIENCE, lifetime_s=settings.access_token_ttl_s,
-                              leeway_s=settings.jwt_leeway_s)
+                              leeway_s=settings.jwt_leeway_s,
+                              previous_secret=settings.secret_key_previous)
 
     @provide
     def secret_deriver(self, settings: Settings) -> SecretDeriver:

@@ -9,6 +9,7 @@ from litestar.channels.backends.base import ChannelsBackend
 from litestar.channels.backends.memory import MemoryChannelsBackend
 
 from adapters.events.channels_publisher import ChannelsJobEventPublisher
+from adapters.sql.listener import asyncpg_connector
 from application.jobs.job_steps import JobSteps
 from application.jobs.policy import JobPolicy
 from domain.ports.job_events import JobEventPublisher
@@ -23,8 +24,8 @@ def channels_backend(settings: Settings) -> ChannelsBackend:
     whose worker runs inside the API process."""
     if settings.uses_sqlite:
         return MemoryChannelsBackend()
-    dsn = settings.database_url.replace("postgresql+asyncpg://", "postgresql://", 1)
-    return AsyncPgChannelsBackend(dsn=dsn)
+    return AsyncPgChannelsBackend(make_connection=asyncpg_connector(
+        settings.database_url, timeout_s=settings.db_pool_timeout_s))
 
 
 class JobsProvider(Provider):

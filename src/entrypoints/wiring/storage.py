@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from adapters.sql.admin_queries import SqlAdminQueries
 from adapters.sql.audit import SqlAuditLog
 from adapters.sql.documents import SqlDocumentRepository
-from adapters.sql.engine import create_engine, make_session_factory
+from adapters.sql.engine import PoolLimits, create_engine, make_session_factory
 from adapters.sql.idempotency import SqlIdempotencyStore
 from adapters.sql.jobs import SqlJobRepository
 from adapters.sql.magic_links import SqlMagicLinkRepository
@@ -41,7 +41,10 @@ from entrypoints.config import Settings
 class SqlStorageProvider(Provider):
     @provide(scope=Scope.APP)
     async def engine(self, settings: Settings) -> AsyncIterator[AsyncEngine]:
-        engine = create_engine(settings.database_url)
+        engine = create_engine(settings.database_url, PoolLimits(
+            size=settings.db_pool_size, overflow=settings.db_max_overflow,
+            timeout_s=settings.db_pool_timeout_s,
+            statement_timeout_s=settings.db_statement_timeout_s))
         yield engine
         await engine.dispose()
 

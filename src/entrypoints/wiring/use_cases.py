@@ -12,6 +12,7 @@ from application.admin.unblock_user import UnblockUser
 from application.audit_trail import AuditTrail
 from application.auth.authenticate import Authenticate
 from application.auth.delete_account import DeleteAccount
+from application.auth.email_sign_in import EmailSignIn
 from application.auth.export_my_data import ExportMyData
 from application.auth.logout import Logout
 from application.auth.logout_all import LogoutAll
@@ -62,7 +63,7 @@ class UseCasesProvider(Provider):
     services = provide_all(AuditTrail, SessionTokens, MeteredModel, OutlineWriter, SectionWriter,
                            GenerationEstimator)
     auth = provide_all(RequestMagicLink, VerifyMagicLink, RefreshSession, Logout, LogoutAll,
-                       Authenticate, ExportMyData, DeleteAccount, UpdateProfile)
+                       Authenticate, ExportMyData, DeleteAccount, UpdateProfile, EmailSignIn)
     documents = provide_all(CreateDocument, GetDocument, ListDocuments, UpdateDocument,
                             DeleteDocument)
     generation = provide_all(GenerateOutline, GenerateSection, GetBalance, EstimateGeneration)

@@ -88,6 +88,9 @@ class JobRunner:
     async def _work(self, job_id: JobId) -> None:
         me = asyncio.current_task()
         assert me is not None
+        # The job's own task, so its own context: the id goes on every line it (and its
+        # heartbeat) logs, and on its error reports (entrypoints/error_events.py).
+        structlog.contextvars.bind_contextvars(job_id=str(job_id))
         keeper = asyncio.create_task(self._keep_lease(job_id, me))
         try:
             async with self._container() as scope:

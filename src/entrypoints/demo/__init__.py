@@ -1,0 +1,1 @@
+"""`tesigo seed-demo`: demo accounts, documents, jobs and payments made through the use cases."""
