@@ -15,7 +15,7 @@ from msgspec import Meta
 from domain.errors import InvalidInput
 from domain.ports.rate_limits import Rate
 from entrypoints.billing_config import credit_packs
-from entrypoints.database_config import database_url_problem
+from entrypoints.database_config import databases_problem
 from entrypoints.storage_config import s3_bucket
 from entrypoints.two_factor_config import second_factor_problem
 
@@ -111,6 +111,9 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     db_max_overflow: Annotated[int, Meta(ge=0, le=500)] = 20
     db_pool_timeout_s: Annotated[float, Meta(gt=0, le=300)] = 10.0
     db_statement_timeout_s: Annotated[float, Meta(ge=0, le=86_400)] = 30.0
+    # A PostgreSQL streaming replica for read-only screens (docs/operations.md)
+    database_replica_url: str | None = None
+    replica_max_lag_s: Annotated[float, Meta(gt=0, le=3_600)] = 5.0
     # The worker's own /metrics, for Prometheus (docs/operations.md); off when unset
     worker_metrics_port: Annotated[int, Meta(ge=0, le=65_535)] | None = None
     worker_metrics_host: str = "0.0.0.0"  # noqa: S104 - guarded by METRICS_ALLOWED/TOKEN
@@ -188,8 +191,8 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
         if any(oidc) and not all(oidc):
             raise ConfigError("OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together: "
                               "set all three or none")
-        if problem := database_url_problem(self.database_url):
-            raise ConfigError(f"DATABASE_URL: {problem}")
+        if problem := databases_problem(self.database_url, self.database_replica_url):
+            raise ConfigError(problem)
         try:
             s3_bucket(self)
         except ValueError as error:

@@ -22,3 +22,19 @@ def database_url_problem(url: str) -> str | None:
     except (ArgumentError, ValueError) as error:
         return str(error)
     return None
+
+
+
+def databases_problem(primary: str, replica: str | None) -> str | None:
+    """What is wrong with DATABASE_URL, or with DATABASE_REPLICA_URL beside it (a replica is
+    PostgreSQL's, beside a PostgreSQL primary), naming the setting; None when both can run."""
+    if problem := database_url_problem(primary):
+        return f"DATABASE_URL: {problem}"
+    if replica is None:
+        return None
+    if primary.startswith("sqlite") or replica.startswith("sqlite"):
+        return ("DATABASE_REPLICA_URL: read replicas are for PostgreSQL only; DATABASE_URL "
+                "and DATABASE_REPLICA_URL must both be postgresql://…")
+    if problem := database_url_problem(replica):
+        return f"DATABASE_REPLICA_URL: {problem}"
+    return None

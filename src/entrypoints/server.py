@@ -14,7 +14,7 @@ from entrypoints.worker.build import build_worker
 
 
 def build_app(settings: Settings, *, embedded_worker: bool = True) -> Litestar:
-    container = make_container(settings)
+    container = make_container(settings, read_replica=True)
     worker = build_worker(container, settings)
     tasks: list[asyncio.Task[None]] = []
 
