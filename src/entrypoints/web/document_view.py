@@ -59,7 +59,8 @@ class DocumentView:
                     document=document, downloads=DOWNLOADS, job=job, text=text,
                     written={s.index: s for s in document.sections},
                     estimate=await self._estimate(owner, document_id) if document.outline
-                    else None, credits=(await self._balance(owner)).credits,
+                    else None, credits=session.credits if session.credits is not None
+                    else (await self._balance(owner)).credits,
                     error=None if error is None else error.message)
 
     async def after(self, session: WebSession, document_id: DocumentId,

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-import msgspec
 from dishka.integrations.litestar import FromDishka
 from litestar import Controller, Response, get, post
 from litestar.enums import RequestEncodingType
@@ -31,54 +30,20 @@ from application.steering.section_revisions import (
 )
 from application.steering.verify_section import VerifySection, VerifySectionRequest
 from application.steering.write_own_text import WriteOwnText, WriteOwnTextRequest
-from domain.errors import DomainError, InvalidInput
+from domain.errors import DomainError
 from domain.ids import DocumentId
 from domain.pages import PageRequest
 from entrypoints.http.controllers.steering import RevisionNumber, SectionIndex, SourceNumber
 from entrypoints.http.errors import status_of
-from entrypoints.http.request_body import refusal
 from entrypoints.http.steering_schemas import OutlineIn, RewriteIn, SectionTextIn
-from entrypoints.http.validation import violations
 from entrypoints.web.document_view import DocumentView
 from entrypoints.web.flow import attempt, page, signed_in
+from entrypoints.web.forms import NEW_ROWS, checked, planned_outline, revision_of
 from entrypoints.web.session import WebSession
 
 FormFields = Annotated[dict[str, str], Body(media_type=RequestEncodingType.URL_ENCODED)]
 Offset = Annotated[int, Parameter(ge=0, le=10_000)]
-NEW_ROWS = 2  # blank rows the outline editor offers for new sections
 PER_PAGE = 10
-
-
-def _revision(data: dict[str, str]) -> int | None:
-    value = data.get("revision", "")
-    return int(value) if value.isdigit() and 0 < int(value) < 2**31 else None
-
-
-def _checked(body: dict[str, Any], into: type[Any]) -> Any:
-    """`body` as the API's `into` would take it; its first violation as InvalidInput."""
-    try:
-        return msgspec.convert(body, into, strict=False)
-    except msgspec.ValidationError as error:
-        found = violations(refusal(error))[0]
-        raise InvalidInput(str(found["message"]), field=str(found["field"])) from None
-
-
-def _planned_outline(form: dict[str, str], size: int) -> dict[str, Any]:
-    """The outline editor's rows as the API's outline body: kept items (unless dropped) and
-    new rows with a title, ordered by their "Position" (ties keep the page's order)."""
-    rows: list[tuple[float, int, dict[str, Any]]] = []
-    for at, key in enumerate([str(i) for i in range(1, size + 1)]
-                             + [f"new-{j}" for j in range(1, NEW_ROWS + 1)]):
-        title = form.get(f"title-{key}", "").strip()
-        if form.get(f"drop-{key}") or (key.startswith("new-") and not title):
-            continue
-        item: dict[str, Any] = {"title": title, "target_words": form.get(f"words-{key}", "")}
-        if not key.startswith("new-"):
-            item["index"] = key
-        position = form.get(f"position-{key}", "")
-        rows.append((float(position) if position.isdigit() else at + 1, at, item))
-    return {"items": [item for _, _, item in sorted(rows, key=lambda r: (r[0], r[1]))],
-            "revision": _revision(form)}
 
 
 class SteeringPagesController(Controller):
@@ -102,7 +67,7 @@ class SteeringPagesController(Controller):
         document = await documents(user.id, DocumentId(document_id))
 
         async def save(_: Any) -> object:
-            body = _checked(_planned_outline(data, len(document.outline)), OutlineIn)
+            body = checked(planned_outline(data, len(document.outline)), OutlineIn)
             return await edit(EditOutlineRequest(
                 owner=user.id, document_id=document.id,
                 items=[item.planned() for item in body.items], revision=body.revision))
@@ -127,7 +92,7 @@ class SteeringPagesController(Controller):
                       generate: FromDishka[GenerateSection],
                       view: FromDishka[DocumentView]) -> Response[Any]:
         async def write(user: Any) -> object:
-            asked = _checked({"instructions": data.get("instructions", "")}, RewriteIn)
+            asked = checked({"instructions": data.get("instructions", "")}, RewriteIn)
             return await generate(GenerateSectionRequest(
                 owner=user.id, document_id=DocumentId(document_id), index=index,
                 instructions=(asked.instructions or "").strip() or None))
@@ -147,7 +112,7 @@ class SteeringPagesController(Controller):
                          write: FromDishka[WriteOwnText],
                          documents: FromDishka[GetDocument]) -> Response[Any]:
         async def save(user: Any) -> object:
-            body = _checked({"text": data.get("text", ""), "revision": _revision(data)},
+            body = checked({"text": data.get("text", ""), "revision": revision_of(data)},
                             SectionTextIn)
             return await write(WriteOwnTextRequest(
                 owner=user.id, document_id=DocumentId(document_id), index=index,
@@ -193,7 +158,7 @@ class SteeringPagesController(Controller):
             session, DocumentId(document_id),
             lambda user: restore(RestoreRevisionRequest(
                 owner=user.id, document_id=DocumentId(document_id), index=index,
-                revision=revision, expected_revision=_revision(data))),
+                revision=revision, expected_revision=revision_of(data))),
             then=f"#section-{index}")
 
     @post("/sources")
@@ -205,7 +170,7 @@ class SteeringPagesController(Controller):
             session, DocumentId(document_id),
             lambda user: add(AddSourceRequest(owner=user.id,
                                               document_id=DocumentId(document_id),
-                                              doi=doi[:300], revision=_revision(data))),
+                                              doi=doi[:300], revision=revision_of(data))),
             then="#sources")
 
     @post("/sources/{n:int}/remove")
@@ -217,7 +182,7 @@ class SteeringPagesController(Controller):
             session, DocumentId(document_id),
             lambda user: remove(RemoveSourceRequest(owner=user.id,
                                                     document_id=DocumentId(document_id),
-                                                    n=n, revision=_revision(data))),
+                                                    n=n, revision=revision_of(data))),
             then="#sources")
 
     async def _section_page(self, session: WebSession, documents: GetDocument,
