@@ -16,6 +16,7 @@ from domain.errors import InvalidInput
 from domain.ports.rate_limits import Rate
 from entrypoints.billing_config import credit_packs
 from entrypoints.database_config import databases_problem
+from entrypoints.plans_config import subscription_plans
 from entrypoints.storage_config import s3_bucket
 from entrypoints.two_factor_config import second_factor_problem
 
@@ -91,6 +92,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     stripe_api_base: str | None = None
     stripe_timeout_s: Annotated[float, Meta(gt=0, le=120)] = 20.0
     credit_packs: str | None = None
+    subscription_plans: str | None = None
     render_workers: Annotated[int, Meta(ge=1, le=32)] = 2
     render_timeout_s: Annotated[float, Meta(gt=0, le=3600)] = 120.0
     render_memory_mb: Annotated[int, Meta(ge=128)] = 2048
@@ -174,6 +176,15 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     def rate(self, name: str) -> Rate:
         return Rate.parse(getattr(self, f"rate_limit_{name}"))
 
+    def _check_offers(self) -> None:
+        offers = (("CREDIT_PACKS", credit_packs, self.credit_packs),
+                  ("SUBSCRIPTION_PLANS", subscription_plans, self.subscription_plans))
+        for setting, parse, raw in offers:
+            try:
+                parse(raw)
+            except ValueError as error:
+                raise ConfigError(f"{setting}: {error}") from None
+
     def check(self) -> Settings:
         """Refuse settings that would run the service unsafely; returns self."""
         for name in ("signin", "magic_link", "api"):
@@ -181,10 +192,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
                 self.rate(name)
             except InvalidInput as error:
                 raise ConfigError(f"RATE_LIMIT_{name.upper()}: {error}") from None
-        try:
-            credit_packs(self.credit_packs)
-        except ValueError as error:
-            raise ConfigError(f"CREDIT_PACKS: {error}") from None
+        self._check_offers()
         if self.log_format not in (None, "json", "console"):
             raise ConfigError("LOG_FORMAT must be json or console")
         oidc = (self.oidc_issuer, self.oidc_client_id, self.oidc_client_secret)
