@@ -24,7 +24,7 @@ from adapters.memory.payments import InMemoryPaymentRepository
 from adapters.memory.probe import InMemoryStorageProbe
 from adapters.memory.processed_events import InMemoryProcessedEvents
 from adapters.memory.quota import InMemoryQuotaLedger
-from adapters.memory.rendering import InMemoryDocumentRenderer
+from adapters.memory.rendering import InMemoryDocumentRenderer, InMemoryReceiptRenderer
 from adapters.memory.revisions import InMemorySectionRevisionRepository
 from adapters.memory.sessions import InMemorySessionRepository
 from adapters.memory.system import FixedClock
@@ -50,6 +50,7 @@ from domain.ports.payment_gateway import PaymentGateway
 from domain.ports.payments import PaymentRepository, ProcessedEvents
 from domain.ports.probe import StorageProbe
 from domain.ports.quota import QuotaLedger
+from domain.ports.receipts import ReceiptRenderer
 from domain.ports.revisions import SectionRevisionRepository
 from domain.ports.sessions import SessionRepository
 from domain.ports.sources import SourceFinder
@@ -75,6 +76,7 @@ class Fakes:
     gateway: InMemoryPaymentGateway = field(default_factory=InMemoryPaymentGateway)
     blobs: InMemoryBlobStore = field(default_factory=InMemoryBlobStore)
     renderer: InMemoryDocumentRenderer = field(default_factory=InMemoryDocumentRenderer)
+    receipts: InMemoryReceiptRenderer = field(default_factory=InMemoryReceiptRenderer)
 
 
 class InMemoryProvider(Provider):
@@ -113,6 +115,10 @@ class InMemoryProvider(Provider):
     @provide(scope=Scope.APP)
     def renderer(self) -> DocumentRenderer:
         return self._fakes.renderer
+
+    @provide(scope=Scope.APP)
+    def receipts(self) -> ReceiptRenderer:
+        return self._fakes.receipts
 
     extractor = provide(InMemoryTextExtractor, provides=TextExtractor, scope=Scope.APP)
 

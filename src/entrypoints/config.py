@@ -92,6 +92,8 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     stripe_api_base: str | None = None
     stripe_timeout_s: Annotated[float, Meta(gt=0, le=120)] = 20.0
     credit_packs: str | None = None
+    receipt_seller_name: Annotated[str, Meta(min_length=1, max_length=200)] = "TesiGo"
+    receipt_seller_address: Annotated[str, Meta(max_length=1000)] = ""
     subscription_plans: str | None = None
     render_workers: Annotated[int, Meta(ge=1, le=32)] = 2
     render_timeout_s: Annotated[float, Meta(gt=0, le=3600)] = 120.0

@@ -1,5 +1,8 @@
+from domain.ids import PaymentId
 from domain.manuscripts import ExportFormat, Manuscript
 from domain.ports.exports import DocumentRenderer
+from domain.ports.receipts import ReceiptRenderer
+from domain.receipts import Receipt
 
 
 class InMemoryDocumentRenderer(DocumentRenderer):
@@ -26,3 +29,17 @@ class InMemoryDocumentRenderer(DocumentRenderer):
         from adapters.rendering.markdown import render_markdown
 
         return render_markdown(manuscript)
+
+
+class InMemoryReceiptRenderer(ReceiptRenderer):
+    """For tests only: renders receipts inline with the real renderer; records each
+    rendered payment id in `renders`."""
+
+    def __init__(self) -> None:
+        self.renders: list[PaymentId] = []
+
+    async def render(self, receipt: Receipt) -> bytes:
+        from adapters.rendering.receipt_pdf import render_receipt
+
+        self.renders.append(receipt.payment_id)
+        return render_receipt(receipt)

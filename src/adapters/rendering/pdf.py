@@ -20,7 +20,7 @@ from domain.manuscripts import Layout, Manuscript
 from domain.ports.exports import RenderFailed
 
 A4_HEIGHT_MM = 297
-_TEMPLATES = Environment(
+TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
 )
@@ -50,12 +50,12 @@ def render_pdf(manuscript: Manuscript) -> bytes:
 
 
 def manuscript_html(manuscript: Manuscript) -> str:
-    return _TEMPLATES.get_template("manuscript.html.j2").render(m=manuscript)
+    return TEMPLATES.get_template("manuscript.html.j2").render(m=manuscript)
 
 
 def stylesheet(layout: Layout) -> str:
     height = A4_HEIGHT_MM - layout.margin_top_mm - layout.margin_bottom_mm
-    return _TEMPLATES.get_template("manuscript.css").render(layout=layout,
+    return TEMPLATES.get_template("manuscript.css").render(layout=layout,
                                                             page_height_mm=height, font=FONT)
 
 

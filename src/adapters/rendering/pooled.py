@@ -20,11 +20,11 @@ RENDERERS: Mapping[ExportFormat, str] = {
 _NAMES = {ExportFormat.PDF: "PDF", ExportFormat.DOCX: "DOCX", ExportFormat.MD: "Markdown file"}
 
 
-def render_in_worker(renderer: str, manuscript: Manuscript) -> bytes:
+def render_in_worker(renderer: str, subject: object) -> bytes:
     """Runs inside a worker: import `module:function` there and call it."""
     module, _, function = renderer.partition(":")
     render = getattr(importlib.import_module(module), function)
-    data: bytes = render(manuscript)
+    data: bytes = render(subject)
     return data
 
 
@@ -38,20 +38,26 @@ class PooledDocumentRenderer(DocumentRenderer):
         self._pool, self._timeout_s, self._renderers = pool, timeout_s, renderers
 
     async def render(self, manuscript: Manuscript, format: ExportFormat) -> bytes:
-        name = _NAMES[format]
-        try:
-            return await self._pool.run(render_in_worker, self._renderers[format], manuscript,
-                                        timeout_s=self._timeout_s)
-        except WorkTimedOut as error:
-            limit = self._pool.timeout_s if self._timeout_s is None else self._timeout_s
-            raise RenderFailed(
-                f"The {name} took longer than {limit:g} s to render and was stopped.",
-            ) from error
-        except MemoryError as error:
-            raise RenderFailed(
-                f"The {name} needed more memory than a render may use and was stopped.",
-            ) from error
-        except WorkCrashed as error:
-            raise RenderFailed(
-                f"The process rendering the {name} stopped unexpectedly; try again later.",
-            ) from error
+        return await render_pooled(self._pool, self._renderers[format], manuscript,
+                                   name=_NAMES[format], timeout_s=self._timeout_s)
+
+
+async def render_pooled(pool: ProcessPool, renderer: str, subject: object, *, name: str,
+                        timeout_s: float | None) -> bytes:
+    """`renderer` (`module:function`) applied to `subject` in `pool`; its failures as
+    RenderFailed naming `name` ("PDF", "receipt")."""
+    try:
+        return await pool.run(render_in_worker, renderer, subject, timeout_s=timeout_s)
+    except WorkTimedOut as error:
+        limit = pool.timeout_s if timeout_s is None else timeout_s
+        raise RenderFailed(
+            f"The {name} took longer than {limit:g} s to render and was stopped.",
+        ) from error
+    except MemoryError as error:
+        raise RenderFailed(
+            f"The {name} needed more memory than a render may use and was stopped.",
+        ) from error
+    except WorkCrashed as error:
+        raise RenderFailed(
+            f"The process rendering the {name} stopped unexpectedly; try again later.",
+        ) from error

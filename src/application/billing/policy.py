@@ -14,6 +14,10 @@ class BillingPolicy:
     pages: CheckoutPages
     enabled: bool
 
+    def item_name(self, pack_id: str) -> str:
+        """What a payment for `pack_id` bought, by name; the id for a pack no longer sold."""
+        return next((pack.name for pack in self.packs if pack.id == pack_id), pack_id)
+
     def pack(self, pack_id: str) -> CreditPack:
         for pack in self.packs:
             if pack.id == pack_id:

@@ -9,9 +9,11 @@ from dishka import Provider, Scope, provide
 from adapters.bibliography.files import BibliographyFiles
 from adapters.processes.pool import ProcessPool
 from adapters.rendering.pooled import PooledDocumentRenderer
+from adapters.rendering.pooled_receipts import PooledReceiptRenderer
 from adapters.uploads.pooled import PooledTextExtractor
 from domain.ports.bibliography import BibliographyWriter
 from domain.ports.exports import BlobStore, DocumentRenderer
+from domain.ports.receipts import ReceiptRenderer
 from domain.ports.uploads import TextExtractor
 from entrypoints.config import Settings
 from entrypoints.wiring.blobs import blob_store
@@ -32,6 +34,10 @@ class ExportsProvider(Provider):
     @provide
     def renderer(self, pool: ProcessPool, settings: Settings) -> DocumentRenderer:
         return PooledDocumentRenderer(pool, timeout_s=settings.render_timeout_s)
+
+    @provide
+    def receipts(self, pool: ProcessPool, settings: Settings) -> ReceiptRenderer:
+        return PooledReceiptRenderer(pool, timeout_s=settings.render_timeout_s)
 
     @provide
     def bibliographies(self) -> BibliographyWriter:

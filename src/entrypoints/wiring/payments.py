@@ -9,6 +9,7 @@ from adapters.stripe.checkout import StripePaymentGateway
 from adapters.stripe.events import StripeEventReader
 from application.billing.policy import BillingPolicy
 from domain.ports.payment_gateway import CheckoutPages, PaymentEventReader, PaymentGateway
+from domain.receipts import Seller
 from entrypoints.billing_config import credit_packs
 from entrypoints.config import Settings
 
@@ -34,6 +35,12 @@ class PaymentsProvider(Provider):
                                        timeout_s=settings.stripe_timeout_s)
         yield gateway
         await gateway.close()
+
+    @provide
+    def seller(self, settings: Settings) -> Seller:
+        """The address's lines may be written `\\n`-separated on one line of the env."""
+        return Seller(name=settings.receipt_seller_name,
+                      address=settings.receipt_seller_address.replace("\\n", "\n"))
 
     @provide
     def event_reader(self, settings: Settings) -> PaymentEventReader:

@@ -22,6 +22,7 @@ from application.auth.token_pair import SessionTokens
 from application.auth.update_profile import UpdateProfile
 from application.auth.verify_magic_link import VerifyMagicLink
 from application.billing.get_balance import GetBalance
+from application.billing.get_receipt import GetReceipt
 from application.billing.handle_payment_event import HandlePaymentEvent
 from application.billing.list_payments import ListPayments
 from application.billing.start_checkout import StartCheckout
@@ -73,7 +74,7 @@ class UseCasesProvider(Provider):
                        WriteJobSection,
                        EndAttempt, ClaimJobs, KeepLease, IdempotentCall)
     exports = provide_all(ManuscriptBuilder, ExportDocument, AttachRequirements, CiteInText)
-    billing = provide_all(StartCheckout, HandlePaymentEvent, ListPayments)
+    billing = provide_all(StartCheckout, HandlePaymentEvent, ListPayments, GetReceipt)
     admin = provide_all(AdjustCredits, GetServiceStats, ListUsers, BlockUser, UnblockUser,
                         ListAuditLog)
     background = provide_all(DeliverOutbox, Housekeeping, CreateAdmin)

@@ -1,20 +1,23 @@
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 import msgspec
 from dishka.integrations.litestar import FromDishka
 from litestar import Controller, Request, Response, get, post
 from litestar.openapi import ResponseSpec
-from litestar.params import FromQuery, JSONBody
-from litestar.status_codes import HTTP_201_CREATED
+from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from application.billing.get_balance import GetBalance
+from application.billing.get_receipt import GetReceipt
 from application.billing.list_payments import ListPayments
 from application.billing.policy import BillingPolicy
 from application.billing.start_checkout import StartCheckout
 from application.idempotency.idempotent_call import IdempotentCall
 from domain.idempotency import StoredResponse
+from domain.ids import PaymentId
 from domain.pages import PageRequest
 from entrypoints.http.billing_schemas import (
     BalanceOut,
@@ -56,6 +59,20 @@ class BillingController(Controller):
             return StoredResponse(status=HTTP_201_CREATED, body=msgspec.json.encode(out))
 
         return await answer_once(request, user.id, idempotent, work)
+
+    @get("/payments/{payment_id:uuid}/receipt", media_type="application/pdf",
+         responses={HTTP_200_OK: ResponseSpec(bytes, media_type="application/pdf",
+                                              description="The receipt, as a PDF.")},
+         description="The PDF receipt of one of the caller's payments that succeeded (a "
+                     "refunded one's says so). Another user's payment or an unknown id: 404; "
+                     "a payment still pending or failed: 409.")
+    async def receipt(self, payment_id: FromPath[UUID], user: FromDishka[CurrentUser],
+                      get_receipt: FromDishka[GetReceipt]) -> Response[bytes]:
+        pdf = await get_receipt(user.id, PaymentId(payment_id))
+        name = f"tesigo-receipt-{payment_id}.pdf"
+        return Response(pdf, media_type="application/pdf",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"',
+                                 "Cache-Control": "private, no-store"})
 
     @get("/payments", description="The caller's payments, newest first.")
     async def payments(self, user: FromDishka[CurrentUser], list_payments: FromDishka[ListPayments],
