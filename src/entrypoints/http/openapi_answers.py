@@ -43,6 +43,7 @@ ANSWERS: dict[tuple[str, str], set[int]] = {
     ("post", f"{_DOC}/requirements"): {409, 415},
     ("post", "/api/v1/jobs/{job_id}/cancel"): {409},
     ("post", "/api/v1/billing/checkout"): {409, 503},
+    ("get", "/api/v1/billing/payments/{payment_id}/receipt"): {409, 503},
     ("post", "/api/v1/billing/webhook"): {400, 413, 503},
     ("post", f"{_ADMIN_USER}/block"): {422},
     ("put", f"{_DOC}/outline"): {409},
