@@ -95,7 +95,6 @@ class PaddlePaymentGateway(PaymentGateway):
         return self._client
 
 
-
 async def _post(client: httpx.AsyncClient, path: str, body: dict[str, Any]) -> bytes:
     """Once: Paddle has no idempotency keys, so a retried POST could open a second page."""
     try:
