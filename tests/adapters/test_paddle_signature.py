@@ -1,5 +1,6 @@
 import hashlib
 import hmac
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -88,9 +89,8 @@ def test_a_bad_header_is_refused(case, header, body, now):
 
     message = str(raised.value)
     assert SECRET not in message
-    assert header is None or all(part.split("=", 1)[-1] not in message
-                                 for part in header.split(";") if "h1=" in part
-                                 and len(part) > 8)
+    assert not any(signature in message for signature in re.findall(r"[0-9a-f]{64}",
+                                                                     header or ""))
 
 
 def test_without_any_secret_nothing_verifies():
