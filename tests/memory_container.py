@@ -19,7 +19,6 @@ from adapters.memory.jobs import InMemoryJobRepository
 from adapters.memory.magic_links import InMemoryMagicLinkRepository
 from adapters.memory.mailer import InMemoryMailer
 from adapters.memory.outbox import InMemoryOutbox
-from adapters.memory.payment_gateway import InMemoryPaymentGateway
 from adapters.memory.payments import InMemoryPaymentRepository
 from adapters.memory.probe import InMemoryStorageProbe
 from adapters.memory.processed_events import InMemoryProcessedEvents
@@ -27,6 +26,11 @@ from adapters.memory.quota import InMemoryQuotaLedger
 from adapters.memory.rendering import InMemoryDocumentRenderer, InMemoryReceiptRenderer
 from adapters.memory.revisions import InMemorySectionRevisionRepository
 from adapters.memory.sessions import InMemorySessionRepository
+from adapters.memory.subscription_gateway import InMemoryBilling
+from adapters.memory.subscriptions import (
+    InMemoryBillingCustomers,
+    InMemorySubscriptionRepository,
+)
 from adapters.memory.system import FixedClock
 from adapters.memory.transactions import InMemoryTransactionManager
 from adapters.memory.two_factor import InMemorySecondFactorRepository
@@ -54,6 +58,8 @@ from domain.ports.receipts import ReceiptRenderer
 from domain.ports.revisions import SectionRevisionRepository
 from domain.ports.sessions import SessionRepository
 from domain.ports.sources import SourceFinder
+from domain.ports.subscription_gateway import SubscriptionGateway
+from domain.ports.subscriptions import BillingCustomers, SubscriptionRepository
 from domain.ports.system import Clock
 from domain.ports.transactions import TransactionManager
 from domain.ports.two_factor import SecondFactorRepository
@@ -73,7 +79,7 @@ class Fakes:
     finder: SourceFinder | None = None
     doi_lookup: DoiLookup | None = None
     events: InMemoryJobEventPublisher = field(default_factory=InMemoryJobEventPublisher)
-    gateway: InMemoryPaymentGateway = field(default_factory=InMemoryPaymentGateway)
+    gateway: InMemoryBilling = field(default_factory=InMemoryBilling)
     blobs: InMemoryBlobStore = field(default_factory=InMemoryBlobStore)
     renderer: InMemoryDocumentRenderer = field(default_factory=InMemoryDocumentRenderer)
     receipts: InMemoryReceiptRenderer = field(default_factory=InMemoryReceiptRenderer)
@@ -106,6 +112,10 @@ class InMemoryProvider(Provider):
 
     @provide(scope=Scope.APP)
     def gateway(self) -> PaymentGateway:
+        return self._fakes.gateway
+
+    @provide(scope=Scope.APP)
+    def subscription_gateway(self) -> SubscriptionGateway:
         return self._fakes.gateway
 
     @provide(scope=Scope.APP)
@@ -154,6 +164,9 @@ class InMemoryProvider(Provider):
     payments = provide(InMemoryPaymentRepository, provides=PaymentRepository,
                        scope=Scope.REQUEST)
     processed = provide(InMemoryProcessedEvents, provides=ProcessedEvents, scope=Scope.REQUEST)
+    customers = provide(InMemoryBillingCustomers, provides=BillingCustomers, scope=Scope.REQUEST)
+    subscriptions = provide(InMemorySubscriptionRepository, provides=SubscriptionRepository,
+                            scope=Scope.REQUEST)
     admin = provide(InMemoryAdminQueries, provides=AdminQueries, scope=Scope.REQUEST)
     second_factors = provide(InMemorySecondFactorRepository, provides=SecondFactorRepository,
                              scope=Scope.REQUEST)

@@ -1,6 +1,7 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
+from application.billing.expire_period_credits import ExpirePeriodCredits
 from domain.ports.idempotency import IdempotencyStore
 from domain.ports.magic_links import MagicLinkRepository
 from domain.ports.outbox import Outbox
@@ -19,6 +20,7 @@ class HousekeepingReport:
     mail: int
     reservations: int = 0
     idempotency_keys: int = 0
+    periods: int = 0
 
 
 class Housekeeping:
@@ -29,13 +31,14 @@ class Housekeeping:
     - delivered e-mails after a week (their bodies were wiped on delivery)
     - token reservations whose call never settled (its process died): they are released
     - idempotency keys older than a day
+    - plans' periods that ended: their unused credits expire or roll over (ExpirePeriodCredits)
     """
 
     def __init__(self, links: MagicLinkRepository, sessions: SessionRepository, outbox: Outbox,
                  ledger: QuotaLedger, keys: IdempotencyStore, tx: TransactionManager,
-                 clock: Clock) -> None:
+                 clock: Clock, periods: ExpirePeriodCredits) -> None:
         self._links, self._sessions, self._outbox, self._ledger = links, sessions, outbox, ledger
-        self._keys = keys
+        self._keys, self._periods = keys, periods
         self._tx, self._clock = tx, clock
 
     async def __call__(self) -> HousekeepingReport:
@@ -48,4 +51,4 @@ class Housekeeping:
             idempotency_keys=await self._keys.purge_expired(now),
         )
         await self._tx.commit()
-        return report
+        return replace(report, periods=await self._periods())

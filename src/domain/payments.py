@@ -115,6 +115,11 @@ class Payment:
     updated_at: datetime
     checkout_session_id: str | None = None
     payment_intent_id: str | None = None
+    # A plan's paid period: the provider's invoice, when the period ends, and how many of
+    # its credits expired then (None: not yet swept, or the plan rolls them over).
+    invoice_ref: str | None = None
+    period_end: datetime | None = None
+    expired_credits: int | None = None
 
     @classmethod
     def open(cls, *, id: PaymentId, user_id: UserId, pack: CreditPack,
@@ -122,6 +127,24 @@ class Payment:
         return cls(id=id, user_id=user_id, pack_id=pack.id, price=pack.price,
                    credits=pack.credits, status=PaymentStatus.PENDING, created_at=now,
                    updated_at=now)
+
+    @classmethod
+    def for_period(cls, *, id: PaymentId, user_id: UserId, plan_id: str, paid: Money,
+                   credits: int, invoice_ref: str, period_end: datetime | None,
+                   payment_intent_id: str | None, now: datetime) -> Payment:
+        """A plan's period the provider says is paid: succeeded from the start."""
+        return cls(id=id, user_id=user_id, pack_id=plan_id, price=paid, credits=credits,
+                   status=PaymentStatus.SUCCEEDED, created_at=now, updated_at=now,
+                   invoice_ref=invoice_ref, period_end=period_end,
+                   payment_intent_id=payment_intent_id)
+
+    @property
+    def kept_credits(self) -> int:
+        """The credits the payment still stands for: all of them, less what expired."""
+        return self.credits - (self.expired_credits or 0)
+
+    def with_expired(self, credits: int, now: datetime) -> Payment:
+        return replace(self, expired_credits=credits, updated_at=now)
 
     def with_checkout(self, session_id: str, now: datetime) -> Payment:
         return replace(self, checkout_session_id=session_id, updated_at=now)
@@ -141,6 +164,6 @@ class Payment:
         if after is PaymentStatus.SUCCEEDED:
             credits = self.credits
         elif self.status is PaymentStatus.SUCCEEDED:
-            credits = -self.credits
+            credits = -self.kept_credits
         return PaymentChange(payment=replace(self, status=after, updated_at=now),
                              credits=credits)

@@ -126,6 +126,9 @@ class LedgerReason(StrEnum):
     GRANT = "grant"
     PURCHASE = "purchase"
     REFUND = "refund"
+    SUBSCRIPTION = "subscription"  # a paid period of a plan
+    EXPIRY = "expiry"  # a period's unused credits, on a plan without rollover
+    ROLLOVER = "rollover"  # zero: a period's unused credits carried into the next
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
-from domain.errors import InvalidInput
+from domain.errors import Conflict, InvalidInput, NotFound
+from domain.ids import UserId
 from domain.payments import Money
 
 _PLAN_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
@@ -164,3 +165,35 @@ def credits_for(lines: tuple[InvoiceLine, ...], plans: dict[str, Plan],
             continue
         total += line.amount * plan.credits / plan.price.amount
     return max(0, round(total))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Subscription:
+    """One subscription of a user at a provider (`ref` is the provider's id for it), as
+    merged from every fact received about it. `user_id` is None once the account is erased."""
+
+    user_id: UserId | None
+    provider: str
+    ref: str
+    state: SubscriptionState
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def start(cls, *, user_id: UserId, provider: str, ref: str,
+              now: datetime) -> Subscription:
+        return cls(user_id=user_id, provider=provider, ref=ref, state=SubscriptionState(),
+                   created_at=now, updated_at=now)
+
+    def merge(self, fact: SubscriptionFact, now: datetime) -> Subscription:
+        state = self.state.merge(fact)
+        return self if state == self.state else replace(self, state=state, updated_at=now)
+
+
+class NoSubscription(NotFound):
+    default_message = "You have no subscription."
+
+
+class AlreadySubscribed(Conflict):
+    default_message = ("You already have a subscription; change its plan or cancel it from "
+                       "the billing portal.")

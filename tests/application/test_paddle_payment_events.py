@@ -9,17 +9,15 @@ from uuid import UUID
 import pytest
 from tests.paddle_events import adjustment_event, transaction_event
 from tests.paddle_signing import paddle_signature
+from tests.payment_handling import handle_payment_event
 
-from adapters.memory.audit import InMemoryAuditLog
 from adapters.memory.database import InMemoryDatabase
 from adapters.memory.payments import InMemoryPaymentRepository
-from adapters.memory.processed_events import InMemoryProcessedEvents
 from adapters.memory.quota import InMemoryQuotaLedger
 from adapters.memory.system import FixedClock, SequentialIdGenerator
 from adapters.memory.transactions import InMemoryTransactionManager
 from adapters.paddle.events import PaddleEventReader
-from application.audit_trail import AuditTrail
-from application.billing.handle_payment_event import EventResult, HandlePaymentEvent
+from application.billing.handle_payment_event import EventResult
 from domain.ids import PaymentId, UserId
 from domain.payments import CreditPack, Money, Payment, PaymentStatus
 from domain.quota import QuotaLimits
@@ -46,10 +44,7 @@ class Flow:
 
     async def deliver(self, payload: bytes) -> EventResult:
         tx = InMemoryTransactionManager(self.db)
-        handle = HandlePaymentEvent(
-            PaddleEventReader([SECRET]), InMemoryProcessedEvents(tx),
-            InMemoryPaymentRepository(tx), InMemoryQuotaLedger(tx, self.ids),
-            AuditTrail(InMemoryAuditLog(tx), self.clock, self.ids), tx, self.clock)
+        handle = handle_payment_event(PaddleEventReader([SECRET]), tx, self.clock, self.ids)
         header = paddle_signature(payload, SECRET, int(self.clock.now().timestamp()))
         return await handle(payload, header)
 

@@ -12,18 +12,16 @@ from uuid import UUID
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
+from tests.payment_handling import handle_payment_event
 from tests.stripe_events import checkout_event, refund_event
 from tests.stripe_signing import signature_header
 
-from adapters.memory.audit import InMemoryAuditLog
 from adapters.memory.database import InMemoryDatabase
 from adapters.memory.payments import InMemoryPaymentRepository
-from adapters.memory.processed_events import InMemoryProcessedEvents
 from adapters.memory.quota import InMemoryQuotaLedger
 from adapters.memory.system import FixedClock, SequentialIdGenerator
 from adapters.memory.transactions import InMemoryTransactionManager
 from adapters.stripe.events import StripeEventReader
-from application.audit_trail import AuditTrail
 from application.billing.handle_payment_event import HandlePaymentEvent
 from domain.ids import PaymentId, UserId
 from domain.payments import CreditPack, Money, Payment, PaymentStatus
@@ -100,10 +98,7 @@ class PaymentEventMachine(RuleBasedStateMachine):
 
     def handle(self) -> HandlePaymentEvent:
         tx = InMemoryTransactionManager(self.db)
-        return HandlePaymentEvent(
-            self.reader, InMemoryProcessedEvents(tx), InMemoryPaymentRepository(tx),
-            InMemoryQuotaLedger(tx, self.ids),
-            AuditTrail(InMemoryAuditLog(tx), self.clock, self.ids), tx, self.clock)
+        return handle_payment_event(self.reader, tx, self.clock, self.ids)
 
     @staticmethod
     def payload(payment: Payment, step: str, event_id: str) -> bytes:

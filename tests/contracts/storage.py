@@ -20,6 +20,10 @@ from adapters.memory.processed_events import InMemoryProcessedEvents
 from adapters.memory.quota import InMemoryQuotaLedger
 from adapters.memory.revisions import InMemorySectionRevisionRepository
 from adapters.memory.sessions import InMemorySessionRepository
+from adapters.memory.subscriptions import (
+    InMemoryBillingCustomers,
+    InMemorySubscriptionRepository,
+)
 from adapters.memory.system import SequentialIdGenerator
 from adapters.memory.transactions import InMemoryTransactionManager
 from adapters.memory.users import InMemoryUserRepository
@@ -36,6 +40,7 @@ from adapters.sql.processed_events import SqlProcessedEvents
 from adapters.sql.quota import SqlQuotaLedger
 from adapters.sql.revisions import SqlSectionRevisionRepository
 from adapters.sql.sessions import SqlSessionRepository
+from adapters.sql.subscriptions import SqlBillingCustomers, SqlSubscriptionRepository
 from adapters.sql.tables import metadata
 from adapters.sql.transactions import SqlTransactionManager
 from adapters.sql.users import SqlUserRepository
@@ -56,6 +61,7 @@ from domain.ports.payments import PaymentRepository, ProcessedEvents
 from domain.ports.quota import QuotaLedger
 from domain.ports.revisions import SectionRevisionRepository
 from domain.ports.sessions import SessionRepository
+from domain.ports.subscriptions import BillingCustomers, SubscriptionRepository
 from domain.ports.transactions import TransactionManager
 from domain.ports.users import UserRepository
 from domain.sessions import SessionFamily
@@ -80,6 +86,8 @@ class Unit:
     events: ProcessedEvents
     admin: AdminQueries
     revisions: SectionRevisionRepository
+    customers: BillingCustomers
+    subscriptions: SubscriptionRepository
 
 
 class MemoryStorage:
@@ -98,7 +106,9 @@ class MemoryStorage:
                     idempotency=InMemoryIdempotencyStore(tx), jobs=InMemoryJobRepository(tx),
                     payments=InMemoryPaymentRepository(tx),
                     events=InMemoryProcessedEvents(tx), admin=InMemoryAdminQueries(tx),
-                    revisions=InMemorySectionRevisionRepository(tx))
+                    revisions=InMemorySectionRevisionRepository(tx),
+                    customers=InMemoryBillingCustomers(tx),
+                    subscriptions=InMemorySubscriptionRepository(tx))
 
     async def end(self, unit: Unit) -> None:
         """The scope ends; what was not committed is dropped with it."""
@@ -135,7 +145,9 @@ class SqlStorage:
                     idempotency=SqlIdempotencyStore(session),
                     jobs=SqlJobRepository(session), payments=SqlPaymentRepository(session),
                     events=SqlProcessedEvents(session), admin=SqlAdminQueries(session),
-                    revisions=SqlSectionRevisionRepository(session))
+                    revisions=SqlSectionRevisionRepository(session),
+                    customers=SqlBillingCustomers(session),
+                    subscriptions=SqlSubscriptionRepository(session))
 
     async def end(self, unit: Unit) -> None:
         tx = unit.tx

@@ -27,6 +27,10 @@ IDEMPOTENCY_KEYS = "idempotency_keys"
 PAYMENTS = "payments"
 PAYMENT_INTENTS = "payment_intents"
 PROCESSED_EVENTS = "processed_events"
+PAYMENT_INVOICES = "payment_invoices"
+BILLING_CUSTOMERS = "billing_customers"
+CUSTOMER_USERS = "customer_users"
+SUBSCRIPTIONS = "subscriptions"
 
 RowKey = tuple[str, Hashable]
 

@@ -1,8 +1,9 @@
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime
 
-from adapters.memory.database import PAYMENT_INTENTS, PAYMENTS
+from adapters.memory.database import PAYMENT_INTENTS, PAYMENT_INVOICES, PAYMENTS
 from adapters.memory.pages import page_of
 from adapters.memory.transactions import InMemoryTransactionManager
 from domain.errors import Conflict, NotFound
@@ -26,6 +27,10 @@ class InMemoryPaymentRepository(PaymentRepository):
 
     async def add(self, payment: Payment) -> None:
         self._claim_intent(payment)
+        if payment.invoice_ref is not None:
+            if self._tx.get(PAYMENT_INVOICES, payment.invoice_ref) is not None:
+                raise Conflict("Another payment already has that invoice.")
+            self._tx.put(PAYMENT_INVOICES, payment.invoice_ref, payment.id, guard=Conflict)
         self._tx.put(PAYMENTS, payment.id, payment)
 
     async def get(self, owner: UserId, id: PaymentId) -> Payment:
@@ -58,6 +63,18 @@ class InMemoryPaymentRepository(PaymentRepository):
             if stored.payment_intent_id is not None:
                 self._tx.remove(PAYMENT_INTENTS, stored.payment_intent_id)
         self._tx.put(PAYMENTS, payment.id, payment)
+
+    async def by_invoice(self, invoice_ref: str) -> Payment | None:
+        id: PaymentId | None = self._tx.get(PAYMENT_INVOICES, invoice_ref)
+        payment: Payment | None = None if id is None else self._tx.get(PAYMENTS, id)
+        return payment
+
+    async def expiring(self, now: datetime, limit: int) -> Sequence[Payment]:
+        due = [payment for payment in self._payments()
+               if payment.status is PaymentStatus.SUCCEEDED and payment.invoice_ref is not None
+               and payment.period_end is not None and payment.period_end <= now
+               and payment.expired_credits is None]
+        return sorted(due, key=lambda payment: (payment.period_end, payment.id))[:limit]
 
     async def list(self, owner: UserId, page: PageRequest) -> Page[Payment]:
         owned = [payment for payment in self._payments() if payment.user_id == owner]

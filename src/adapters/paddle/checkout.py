@@ -161,7 +161,7 @@ def _session(content: bytes) -> CheckoutSession:
     url = transaction.checkout.url if transaction.checkout else None
     if not transaction.id or not url:
         raise PaymentsUnavailable("Paddle opened a transaction without a checkout page.")
-    return CheckoutSession(id=transaction.id, url=url)
+    return CheckoutSession(id=transaction.id, url=url, payment_ref=transaction.id)
 
 
 def _unreachable(error: httpx.HTTPError) -> str:

@@ -29,8 +29,13 @@ payments = Table(
     Column("updated_at", UtcDateTime, nullable=False),
     Column("checkout_session_id", String(255), nullable=True),
     Column("payment_intent_id", String(255), nullable=True, unique=True),
+    # A plan's paid period: its invoice, the period's end, the credits that expired then.
+    Column("invoice_ref", String(255), nullable=True, unique=True),
+    Column("period_end", UtcDateTime, nullable=True),
+    Column("expired_credits", BigInteger, nullable=True),
     CheckConstraint("amount > 0 AND credits > 0", name="positive_amount_and_credits"),
     Index(None, "user_id", "created_at", "id"),
+    Index(None, "period_end"),
 )
 
 processed_events = Table(

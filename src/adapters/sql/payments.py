@@ -1,4 +1,5 @@
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -31,13 +32,18 @@ def _intent_taken() -> Conflict:
     return Conflict("Another payment already has that payment intent.")
 
 
+def _invoice_taken() -> Conflict:
+    return Conflict("Another payment already has that invoice.")
+
+
 def _payment(row: Row[Any]) -> Payment:
     owner = None if row.user_id is None else UserId(row.user_id)
     return Payment(id=PaymentId(row.id), user_id=owner, pack_id=row.pack_id,
                    price=Money(row.amount, row.currency), credits=row.credits,
                    status=PaymentStatus(row.status), created_at=row.created_at,
                    updated_at=row.updated_at, checkout_session_id=row.checkout_session_id,
-                   payment_intent_id=row.payment_intent_id)
+                   payment_intent_id=row.payment_intent_id, invoice_ref=row.invoice_ref,
+                   period_end=row.period_end, expired_credits=row.expired_credits)
 
 
 def _values(payment: Payment) -> dict[str, Any]:
@@ -46,7 +52,9 @@ def _values(payment: Payment) -> dict[str, Any]:
             "credits": payment.credits, "status": payment.status.value,
             "created_at": payment.created_at, "updated_at": payment.updated_at,
             "checkout_session_id": payment.checkout_session_id,
-            "payment_intent_id": payment.payment_intent_id}
+            "payment_intent_id": payment.payment_intent_id,
+            "invoice_ref": payment.invoice_ref, "period_end": payment.period_end,
+            "expired_credits": payment.expired_credits}
 
 
 def _locking(where: ColumnElement[bool]) -> dict[str, Executable]:
@@ -59,11 +67,18 @@ def _locking(where: ColumnElement[bool]) -> dict[str, Executable]:
 
 
 _CONFLICTS = {"uq_payments_payment_intent_id": _intent_taken,
-              "payments.payment_intent_id": _intent_taken}
+              "payments.payment_intent_id": _intent_taken,
+              "uq_payments_invoice_ref": _invoice_taken,
+              "payments.invoice_ref": _invoice_taken}
 _INSERT = insert(payments)
 _GET = select(payments).where(_p.id == bindparam("payment_id"), _p.user_id == bindparam("owner"))
 _LOCK = _locking(_p.id == bindparam("payment_id"))
 _LOCK_BY_INTENT = _locking(_p.payment_intent_id == bindparam("intent"))
+_BY_INVOICE = select(payments).where(_p.invoice_ref == bindparam("invoice"))
+_EXPIRING = (select(payments)
+             .where(_p.status == PaymentStatus.SUCCEEDED.value, _p.invoice_ref.is_not(None),
+                    _p.period_end <= bindparam("now"), _p.expired_credits.is_(None))
+             .order_by(_p.period_end, _p.id).limit(bindparam("limit")))
 _UPDATE = update(payments).where(_p.id == bindparam("payment_id"))
 _ANONYMISE = update(payments).where(_p.user_id == bindparam("owner")).values(user_id=None)
 _NEWEST_FIRST = PagedQuery(
@@ -112,6 +127,14 @@ class SqlPaymentRepository(PaymentRepository):
         result = await execute(self._session, _UPDATE, values, conflicts=_CONFLICTS)
         if result.rowcount == 0:
             raise NotFound("No such payment.")
+
+    async def by_invoice(self, invoice_ref: str) -> Payment | None:
+        row = (await execute(self._session, _BY_INVOICE, {"invoice": invoice_ref})).one_or_none()
+        return None if row is None else _payment(row)
+
+    async def expiring(self, now: datetime, limit: int) -> Sequence[Payment]:
+        rows = await execute(self._session, _EXPIRING, {"now": now, "limit": limit})
+        return [_payment(row) for row in rows]
 
     async def list(self, owner: UserId, page: PageRequest) -> Page[Payment]:
         return await _NEWEST_FIRST.fetch(self._session, page, {"owner": owner})

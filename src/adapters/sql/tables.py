@@ -241,4 +241,5 @@ idempotency_keys = Table(
 
 # Last, so that the payment tables join this metadata wherever it is imported.
 from adapters.sql import payment_tables as _payment_tables  # noqa: E402,F401
+from adapters.sql import subscription_tables as _subscription_tables  # noqa: E402,F401
 from adapters.sql import two_factor_tables as _two_factor_tables  # noqa: E402,F401

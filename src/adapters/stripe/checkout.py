@@ -39,7 +39,7 @@ class StripePaymentGateway(PaymentGateway):
                 params=_session_params(payment, pack, email, pages),
                 options={"idempotency_key": idempotency_key(payment)})
         except stripe.StripeError as error:
-            raise PaymentsUnavailable(_describe(error)) from error
+            raise PaymentsUnavailable(describe(error, "open the checkout")) from error
         if not session.url:
             raise PaymentsUnavailable("Stripe opened a checkout session without a payment page.")
         return CheckoutSession(id=session.id, url=session.url)
@@ -89,7 +89,7 @@ def _session_params(payment: Payment, pack: CreditPack, email: str,
     }
 
 
-def _describe(error: stripe.StripeError) -> str:
+def describe(error: stripe.StripeError, what: str) -> str:
     """What went wrong, without Stripe's message: it may quote the key or the buyer's data."""
     if isinstance(error, stripe.APIConnectionError):
         return "Stripe could not be reached; try again later."
@@ -99,5 +99,5 @@ def _describe(error: stripe.StripeError) -> str:
         return "Stripe is limiting this server's requests; try again shortly."
     code = f", {error.code}" if error.code else ""
     if isinstance(error, stripe.InvalidRequestError | stripe.IdempotencyError):
-        return f"Stripe refused the checkout request (HTTP {error.http_status}{code})."
-    return f"Stripe failed to open the checkout (HTTP {error.http_status}{code}); try again later."
+        return f"Stripe refused to {what} (HTTP {error.http_status}{code})."
+    return f"Stripe failed to {what} (HTTP {error.http_status}{code}); try again later."

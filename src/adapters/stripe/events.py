@@ -14,10 +14,17 @@ from uuid import UUID
 import msgspec
 
 from adapters.stripe.signature import DEFAULT_TOLERANCE_S, verify_signature
+from adapters.stripe.subscription_events import (
+    INVOICE_TYPES,
+    SUBSCRIPTION_TYPES,
+    subscription_event,
+)
+from domain.errors import InvalidInput
 from domain.ids import PaymentId
 from domain.payment_events import PaymentEvent
 from domain.payments import Money, PaymentOutcome, PaymentsUnavailable, UnreadableWebhookEvent
 from domain.ports.payment_gateway import PaymentEventReader
+from domain.subscription_events import SubscriptionEvent
 
 PAID_TYPES = frozenset({"checkout.session.completed", "checkout.session.async_payment_succeeded"})
 FAILED_TYPES = frozenset({"checkout.session.async_payment_failed", "checkout.session.expired"})
@@ -42,9 +49,11 @@ class _Event(msgspec.Struct, frozen=True):
     id: NonEmpty
     type: NonEmpty
     data: _Data
+    created: int = 0
 
 
 class _Session(msgspec.Struct, frozen=True):  # object "checkout.session"
+    mode: Text = "payment"
     client_reference_id: Text | None = None
     metadata: dict[Text, Text] | None = None
     payment_intent: Text | _Expanded | None = None
@@ -66,7 +75,8 @@ class StripeEventReader(PaymentEventReader):
         self._secrets = tuple(s.strip() for s in secrets if s.strip())
         self._tolerance_s = tolerance_s
 
-    def read(self, payload: bytes, signature: str | None, now: datetime) -> PaymentEvent:
+    def read(self, payload: bytes, signature: str | None,
+             now: datetime) -> PaymentEvent | SubscriptionEvent:
         if not self._secrets:
             raise PaymentsUnavailable("Payments are not configured on this server.")
         verify_signature(payload, signature, self._secrets, now=now,
@@ -77,6 +87,13 @@ class StripeEventReader(PaymentEventReader):
                 return _session_event(event, msgspec.json.decode(event.data.object, type=_Session))
             if event.type == REFUND_TYPE:
                 return _refund_event(event, msgspec.json.decode(event.data.object, type=_Charge))
+            if event.type in SUBSCRIPTION_TYPES | INVOICE_TYPES:
+                read = subscription_event(event.id, event.type, event.created or
+                                          int(now.timestamp()), event.data.object)
+                return read or PaymentEvent(id=event.id, type=event.type)
+        except InvalidInput as error:  # a currency that is none
+            raise UnreadableWebhookEvent(f"The signed payload is not a Stripe event: "
+                                         f"{error.message}") from error
         except msgspec.DecodeError as error:  # ValidationError included
             raise UnreadableWebhookEvent(f"The signed payload is not a Stripe event: {error}",
                                          ) from error
@@ -87,6 +104,8 @@ class StripeEventReader(PaymentEventReader):
 
 
 def _session_event(event: _Event, session: _Session) -> PaymentEvent:
+    if session.mode != "payment":  # a subscription's checkout: its invoice grants the credits
+        return PaymentEvent(id=event.id, type=event.type)
     if event.type in FAILED_TYPES:
         outcome: PaymentOutcome | None = PaymentOutcome.FAILED
     else:

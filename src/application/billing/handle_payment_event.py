@@ -3,6 +3,7 @@ from enum import StrEnum
 import structlog
 
 from application.audit_trail import AuditTrail
+from application.billing.apply_subscription_event import ApplySubscriptionEvent
 from domain.payment_events import PaymentEvent
 from domain.payments import Payment, PaymentOutcome, PaymentStatus
 from domain.ports.payment_gateway import PaymentEventReader
@@ -11,6 +12,7 @@ from domain.ports.quota import QuotaLedger
 from domain.ports.system import Clock
 from domain.ports.transactions import TransactionManager
 from domain.quota import LedgerReason
+from domain.subscription_events import SubscriptionEvent
 
 log = structlog.get_logger("tesigo.payments")
 
@@ -34,16 +36,21 @@ class HandlePaymentEvent:
     - the payment is locked while the event applies, so events about one payment apply
       one after the other; its state only moves forward, whatever the order of arrival
     - a payment that succeeds grants its pack's credits; a refund of a succeeded payment
-      takes them back (the balance may go below zero); each is a ledger entry
+      takes them back (the balance may go below zero), less any that already expired at
+      the end of a plan's period; each is a ledger entry
     - an event reporting another amount or currency than the payment's grants nothing
     - events about unknown payments and of other types are recorded and ignored
+    - events about subscriptions are applied by ApplySubscriptionEvent, under the same
+      record of their id
     """
 
     def __init__(self, reader: PaymentEventReader, processed: ProcessedEvents,
                  payments: PaymentRepository, ledger: QuotaLedger, audit: AuditTrail,
-                 tx: TransactionManager, clock: Clock) -> None:
+                 tx: TransactionManager, clock: Clock,
+                 subscriptions: ApplySubscriptionEvent) -> None:
         self._reader, self._processed, self._payments = reader, processed, payments
         self._ledger, self._audit, self._tx, self._clock = ledger, audit, tx, clock
+        self._subscriptions = subscriptions
 
     async def __call__(self, payload: bytes, signature: str | None) -> EventResult:
         now = self._clock.now()
@@ -51,7 +58,11 @@ class HandlePaymentEvent:
         if not await self._processed.record(event.id, event.type, now):
             await self._tx.rollback()
             return EventResult.DUPLICATE
-        result = await self._apply(event)
+        if isinstance(event, SubscriptionEvent):
+            applied = await self._subscriptions(event)
+            result = EventResult.APPLIED if applied else EventResult.IGNORED
+        else:
+            result = await self._apply(event)
         await self._tx.commit()
         log.info("payment event", event_id=event.id, type=event.type, result=result.value)
         return result
@@ -79,6 +90,7 @@ class HandlePaymentEvent:
             reason = LedgerReason.PURCHASE if change.credits > 0 else LedgerReason.REFUND
             await self._ledger.grant(payment.user_id, change.credits, reason, now, details={
                 "payment_id": str(payment.id), "event_id": event.id, "pack_id": payment.pack_id})
+
         await self._audit.record(f"payment.{change.payment.status.value}", actor=None,
                                  target=f"payment:{payment.id}", event_id=event.id,
                                  user_id=_str(payment.user_id), credits=change.credits)

@@ -52,6 +52,9 @@ class StartCheckout:
                 await self._payments.save(change.payment)
                 await self._tx.commit()
             raise
-        await self._payments.save(payment.with_checkout(session.id, self._clock.now()))
+        opened = payment.with_checkout(session.id, self._clock.now())
+        if session.payment_ref is not None:  # so a refund that comes first finds it
+            opened = opened.with_intent(session.payment_ref, self._clock.now())
+        await self._payments.save(opened)
         await self._tx.commit()
         return Checkout(payment_id=payment.id, checkout_url=session.url)

@@ -5,14 +5,17 @@ from typing import Protocol
 
 from domain.payment_events import PaymentEvent
 from domain.payments import CreditPack, Payment
+from domain.subscription_events import SubscriptionEvent
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckoutSession:
-    """A hosted payment page opened for one payment."""
+    """A hosted payment page opened for one payment. `payment_ref`, when the provider
+    already knows it, is its id of the payment that later events (a refund) name."""
 
     id: str
     url: str
+    payment_ref: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -27,10 +30,12 @@ class PaymentGateway(Protocol):
     """The payment provider's checkout (Stripe Checkout in production).
 
     - `open_checkout` creates a one-off payment page for `payment` buying `pack`, which
-      carries the payment's id back in every event about it. The outgoing request carries
-      an idempotency key derived from the payment's id, so a retry (by the adapter or by
-      the caller) opens the same session, never a second one. Raises PaymentsUnavailable
-      when payments are not configured or the provider cannot be reached.
+      carries the payment's id back in every event about it. One payment has one page: a
+      retry (by the adapter or by the caller) opens the same session, never a second one,
+      whether through an idempotency key derived from the payment's id (Stripe) or by
+      reading back the page of the payment's `checkout_session_id` (Paddle, which has no
+      idempotency keys). Raises PaymentsUnavailable when payments are not configured or
+      the provider cannot be reached.
     """
 
     @abstractmethod
@@ -47,7 +52,10 @@ class PaymentEventReader(Protocol):
       timestamp outside the tolerance (too old or in the future), and InvalidInput for a
       signed payload that is not an event. Raises PaymentsUnavailable when no webhook secret
       is configured.
+    - an event about a subscription (its state, or an invoice of it paid or failed) reads
+      as a SubscriptionEvent; every other as a PaymentEvent.
     """
 
     @abstractmethod
-    def read(self, payload: bytes, signature: str | None, now: datetime) -> PaymentEvent: ...
+    def read(self, payload: bytes, signature: str | None,
+             now: datetime) -> PaymentEvent | SubscriptionEvent: ...

@@ -17,6 +17,10 @@ class PaymentRepository(Protocol):
       `lock` of the same payment waits), so two events about one payment apply one after the
       other; None when there is no such payment.
     - `save` stores a changed payment; NotFound if it is gone.
+    - `by_invoice` is the payment of the provider's invoice `invoice_ref`, or None; invoice
+      refs are unique (a second payment for one is a Conflict).
+    - `expiring` is up to `limit` succeeded payments for plan periods that ended by `now`
+      and are not yet swept (`expired_credits` None), oldest period first.
     - `list` pages through one user's payments, newest first; `all_of` is every payment of
       the user, oldest first, in one round trip.
     - `revenue` sums what succeeded payments collected, per currency (refunded and failed
@@ -39,6 +43,12 @@ class PaymentRepository(Protocol):
 
     @abstractmethod
     async def save(self, payment: Payment) -> None: ...
+
+    @abstractmethod
+    async def by_invoice(self, invoice_ref: str) -> Payment | None: ...
+
+    @abstractmethod
+    async def expiring(self, now: datetime, limit: int) -> Sequence[Payment]: ...
 
     @abstractmethod
     async def list(self, owner: UserId, page: PageRequest) -> Page[Payment]: ...

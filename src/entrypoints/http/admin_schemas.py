@@ -20,12 +20,15 @@ class StatsOut(Strict, kw_only=True, frozen=True):
     jobs: dict[str, int]
     tokens_today: int
     revenue: dict[str, int]
+    mrr: dict[str, int]
+    subscribers: dict[str, int]
 
     @classmethod
     def of(cls, stats: ServiceStats) -> StatsOut:
         return cls(users=stats.users, documents=stats.documents,
                    jobs={state.value: count for state, count in stats.jobs.items()},
-                   tokens_today=stats.tokens_today, revenue=dict(stats.revenue))
+                   tokens_today=stats.tokens_today, revenue=dict(stats.revenue),
+                   mrr=dict(stats.mrr), subscribers=dict(stats.subscribers))
 
 
 class AdminUserOut(UserOut, kw_only=True, frozen=True):

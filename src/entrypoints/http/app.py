@@ -35,6 +35,7 @@ from entrypoints.http.controllers.oidc import OidcController
 from entrypoints.http.controllers.operations import OperationsController
 from entrypoints.http.controllers.sign_in import SignInController
 from entrypoints.http.controllers.steering import SteeringController
+from entrypoints.http.controllers.subscriptions import SubscriptionsController
 from entrypoints.http.controllers.two_factor import TwoFactorController
 from entrypoints.http.controllers.webhooks import WebhooksController
 from entrypoints.http.errors import EXCEPTION_HANDLERS
@@ -79,7 +80,8 @@ def create_app(container: AsyncContainer, settings: Settings,
                            middleware=[sign_in_limit(settings.rate("signin"))])
     api = DishkaRouter("/", route_handlers=[DocumentsController, GenerationController,
                                              GenerateController, JobsController,
-                                             BillingController, AdminController,
+                                             BillingController, SubscriptionsController,
+                                             AdminController,
                                              ExportsController, SteeringController],
                        middleware=[api_limit(settings.rate("api"))], security=[BEARER])
     account = DishkaRouter("/api/v1/auth",

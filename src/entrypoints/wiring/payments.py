@@ -5,13 +5,15 @@ from collections.abc import AsyncIterator
 import stripe
 from dishka import Provider, Scope, provide
 
-from adapters.stripe.checkout import StripePaymentGateway
+from adapters.stripe.billing import StripeBilling
 from adapters.stripe.events import StripeEventReader
 from application.billing.policy import BillingPolicy
 from domain.ports.payment_gateway import CheckoutPages, PaymentEventReader, PaymentGateway
+from domain.ports.subscription_gateway import SubscriptionGateway
 from domain.receipts import Seller
 from entrypoints.billing_config import credit_packs
 from entrypoints.config import Settings
+from entrypoints.plans_config import subscription_plans
 
 
 class PaymentsProvider(Provider):
@@ -22,19 +24,29 @@ class PaymentsProvider(Provider):
         app_url = settings.app_url.rstrip("/")
         return BillingPolicy(
             packs=credit_packs(settings.credit_packs), enabled=settings.payments_enabled,
+            plans=subscription_plans(settings.subscription_plans), provider="stripe",
+            portal_return_url=f"{app_url}/billing",
             pages=CheckoutPages(
                 success_url=f"{app_url}/billing/success?session_id={{CHECKOUT_SESSION_ID}}",
                 cancel_url=f"{app_url}/billing/cancelled"))
 
     @provide
-    async def gateway(self, settings: Settings) -> AsyncIterator[PaymentGateway]:
+    async def stripe_billing(self, settings: Settings) -> AsyncIterator[StripeBilling]:
         # The library otherwise writes an id file under ~/.config on the event loop and
         # sends it to Stripe with every request.
         stripe.enable_telemetry = False
-        gateway = StripePaymentGateway(settings.stripe_secret_key, settings.stripe_api_base,
-                                       timeout_s=settings.stripe_timeout_s)
+        gateway = StripeBilling(settings.stripe_secret_key, settings.stripe_api_base,
+                                timeout_s=settings.stripe_timeout_s)
         yield gateway
         await gateway.close()
+
+    @provide
+    def gateway(self, billing: StripeBilling) -> PaymentGateway:
+        return billing
+
+    @provide
+    def subscription_gateway(self, billing: StripeBilling) -> SubscriptionGateway:
+        return billing
 
     @provide
     def seller(self, settings: Settings) -> Seller:

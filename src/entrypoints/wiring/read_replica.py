@@ -30,10 +30,12 @@ from adapters.sql.engine import PoolLimits, create_engine, make_session_factory
 from adapters.sql.payments import SqlPaymentRepository
 from adapters.sql.quota import SqlQuotaLedger
 from adapters.sql.replica import ReadReplica
+from adapters.sql.subscriptions import SqlSubscriptionRepository
 from application.admin.get_service_stats import GetServiceStats
 from application.admin.list_audit_log import ListAuditLog
 from application.admin.list_users import ListUsers
 from application.billing.list_payments import ListPayments
+from application.billing.policy import BillingPolicy
 from application.documents.list_documents import ListDocuments
 from domain.ports.system import Clock, IdGenerator
 from entrypoints.config import Settings
@@ -82,10 +84,11 @@ class ReplicaReadsProvider(Provider):
         return ListPayments(SqlPaymentRepository(session))
 
     @provide(scope=Scope.REQUEST)
-    def service_stats(self, session: ReplicaSession, ids: IdGenerator,
+    def service_stats(self, session: ReplicaSession, ids: IdGenerator, policy: BillingPolicy,
                       clock: Clock) -> GetServiceStats:
         return GetServiceStats(SqlAdminQueries(session), SqlQuotaLedger(session, ids),
-                               SqlPaymentRepository(session), clock)
+                               SqlPaymentRepository(session),
+                               SqlSubscriptionRepository(session), policy, clock)
 
     @provide(scope=Scope.REQUEST)
     def list_users(self, session: ReplicaSession) -> ListUsers:

@@ -19,6 +19,7 @@ from adapters.sql.processed_events import SqlProcessedEvents
 from adapters.sql.quota import SqlQuotaLedger
 from adapters.sql.revisions import SqlSectionRevisionRepository
 from adapters.sql.sessions import SqlSessionRepository
+from adapters.sql.subscriptions import SqlBillingCustomers, SqlSubscriptionRepository
 from adapters.sql.transactions import SqlTransactionManager
 from adapters.sql.users import SqlUserRepository
 from domain.ports.admin_queries import AdminQueries
@@ -33,6 +34,7 @@ from domain.ports.probe import StorageProbe
 from domain.ports.quota import QuotaLedger
 from domain.ports.revisions import SectionRevisionRepository
 from domain.ports.sessions import SessionRepository
+from domain.ports.subscriptions import BillingCustomers, SubscriptionRepository
 from domain.ports.transactions import TransactionManager
 from domain.ports.users import UserRepository
 from entrypoints.config import Settings
@@ -75,4 +77,7 @@ class SqlStorageProvider(Provider):
     idempotency = provide(SqlIdempotencyStore, provides=IdempotencyStore, scope=Scope.REQUEST)
     payments = provide(SqlPaymentRepository, provides=PaymentRepository, scope=Scope.REQUEST)
     processed = provide(SqlProcessedEvents, provides=ProcessedEvents, scope=Scope.REQUEST)
+    customers = provide(SqlBillingCustomers, provides=BillingCustomers, scope=Scope.REQUEST)
+    subscriptions = provide(SqlSubscriptionRepository, provides=SubscriptionRepository,
+                            scope=Scope.REQUEST)
     admin = provide(SqlAdminQueries, provides=AdminQueries, scope=Scope.REQUEST)

@@ -21,11 +21,17 @@ from application.auth.request_magic_link import RequestMagicLink
 from application.auth.token_pair import SessionTokens
 from application.auth.update_profile import UpdateProfile
 from application.auth.verify_magic_link import VerifyMagicLink
+from application.billing.apply_subscription_event import ApplySubscriptionEvent
+from application.billing.expire_period_credits import ExpirePeriodCredits
 from application.billing.get_balance import GetBalance
 from application.billing.get_receipt import GetReceipt
+from application.billing.get_subscription import GetSubscription
 from application.billing.handle_payment_event import HandlePaymentEvent
 from application.billing.list_payments import ListPayments
+from application.billing.open_portal import OpenPortal
+from application.billing.set_cancellation import SetCancellation
 from application.billing.start_checkout import StartCheckout
+from application.billing.subscribe import Subscribe
 from application.documents.create_document import CreateDocument
 from application.documents.delete_document import DeleteDocument
 from application.documents.get_document import GetDocument
@@ -75,6 +81,8 @@ class UseCasesProvider(Provider):
                        EndAttempt, ClaimJobs, KeepLease, IdempotentCall)
     exports = provide_all(ManuscriptBuilder, ExportDocument, AttachRequirements, CiteInText)
     billing = provide_all(StartCheckout, HandlePaymentEvent, ListPayments, GetReceipt)
+    plans = provide_all(ApplySubscriptionEvent, Subscribe, GetSubscription, SetCancellation,
+                        OpenPortal, ExpirePeriodCredits)
     admin = provide_all(AdjustCredits, GetServiceStats, ListUsers, BlockUser, UnblockUser,
                         ListAuditLog)
     background = provide_all(DeliverOutbox, Housekeeping, CreateAdmin)
