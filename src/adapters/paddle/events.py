@@ -11,6 +11,8 @@ entities without a new API version, and a new field must not turn an event away.
   the buyer try again, so the transaction can still be paid) but names the payment.
 - `adjustment.created` / `adjustment.updated` refund it only for an approved full refund; an
   adjustment names its payment by the transaction id alone (the payment's intent id).
+- `subscription.*`, and the transactions above when they belong to a subscription, read as
+  SubscriptionEvents (see `subscription_events`).
 """
 
 from __future__ import annotations
@@ -23,10 +25,12 @@ from uuid import UUID
 import msgspec
 
 from adapters.paddle.signature import DEFAULT_TOLERANCE_S, verify_paddle_signature
+from adapters.paddle.subscription_events import SUBSCRIPTION_TYPES, subscription_event
 from domain.ids import PaymentId
 from domain.payment_events import PaymentEvent
 from domain.payments import Money, PaymentOutcome, PaymentsUnavailable, UnreadableWebhookEvent
 from domain.ports.payment_gateway import PaymentEventReader
+from domain.subscription_events import SubscriptionEvent
 
 PAID_TYPES = frozenset({"transaction.paid", "transaction.completed"})
 FAILED_TYPE = "transaction.canceled"
@@ -40,12 +44,14 @@ Text = Annotated[str, msgspec.Meta(pattern=r"^[^\x00]*$")]
 NonEmpty = Annotated[str, msgspec.Meta(min_length=1, pattern=r"^[^\x00]+$")]
 MinorUnits = Annotated[str, msgspec.Meta(pattern=r"^[0-9]{1,15}$")]
 CurrencyCode = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z]{3}$")]
+Time = Annotated[datetime, msgspec.Meta(tz=True)]
 
 
 class _Notification(msgspec.Struct, frozen=True):
     event_id: NonEmpty
     event_type: NonEmpty
     data: msgspec.Raw
+    occurred_at: Time | None = None
 
 
 class _CustomData(msgspec.Struct, frozen=True):
@@ -81,13 +87,19 @@ class PaddleEventReader(PaymentEventReader):
         self._secrets = tuple(s.strip() for s in secrets if s.strip())
         self._tolerance_s = tolerance_s
 
-    def read(self, payload: bytes, signature: str | None, now: datetime) -> PaymentEvent:
+    def read(self, payload: bytes, signature: str | None,
+             now: datetime) -> PaymentEvent | SubscriptionEvent:
         if not self._secrets:
             raise PaymentsUnavailable("Payments are not configured on this server.")
         verify_paddle_signature(payload, signature, self._secrets, now=now,
                                 tolerance_s=self._tolerance_s)
         try:
             event = msgspec.json.decode(payload, type=_Notification)
+            if event.event_type in SUBSCRIPTION_TYPES | TRANSACTION_TYPES:
+                read = subscription_event(event.event_id, event.event_type,
+                                          event.occurred_at or now, event.data)
+                if read is not None:
+                    return read
             if event.event_type in TRANSACTION_TYPES:
                 return _transaction_event(
                     event, msgspec.json.decode(event.data, type=_Transaction))
