@@ -100,7 +100,7 @@ async def _post(client: httpx.AsyncClient, path: str, body: dict[str, Any]) -> b
     try:
         response = await client.post(path, json=body)
     except httpx.HTTPError as error:
-        raise PaymentsUnavailable(_unreachable(error)) from error
+        raise PaymentsUnavailable(unreachable(error)) from error
     return _content(response)
 
 
@@ -121,9 +121,9 @@ async def _get_once(client: httpx.AsyncClient, path: str) -> bytes:
     try:
         response = await client.get(path)
     except CONNECTION_ERRORS as error:
-        raise _Transient(_unreachable(error)) from error
+        raise _Transient(unreachable(error)) from error
     except httpx.HTTPError as error:
-        raise PaymentsUnavailable(_unreachable(error)) from error
+        raise PaymentsUnavailable(unreachable(error)) from error
     if response.status_code >= 500:
         raise _Transient(_refused(response))
     return _content(response)
@@ -164,7 +164,7 @@ def _session(content: bytes) -> CheckoutSession:
     return CheckoutSession(id=transaction.id, url=url, payment_ref=transaction.id)
 
 
-def _unreachable(error: httpx.HTTPError) -> str:
+def unreachable(error: httpx.HTTPError) -> str:
     if isinstance(error, httpx.TimeoutException):
         return "Paddle did not answer in time; try again later."
     return "Paddle could not be reached; try again later."
@@ -173,7 +173,7 @@ def _unreachable(error: httpx.HTTPError) -> str:
 def _refused(response: httpx.Response) -> str:
     """What went wrong, without Paddle's detail text: it may quote the key or the buyer."""
     status = response.status_code
-    code = _error_code(response.content)
+    code = error_code(response.content)
     suffix = f", {code}" if code else ""
     if status in (401, 403):
         return f"Paddle refused this server's API key (HTTP {status}{suffix})."
@@ -184,7 +184,7 @@ def _refused(response: httpx.Response) -> str:
     return f"Paddle failed to open the checkout (HTTP {status}{suffix}); try again later."
 
 
-def _error_code(content: bytes) -> str | None:
+def error_code(content: bytes) -> str | None:
     try:
         error = msgspec.json.decode(content, type=_ErrorAnswer).error
     except msgspec.DecodeError:
