@@ -16,6 +16,8 @@ PRICE_ID = "pri_01gsz8x8sawmvhz1pv30nge1ke"
 PERIOD = (datetime(2026, 1, 1, 10, 0, tzinfo=UTC), datetime(2026, 2, 1, 10, 0, tzinfo=UTC))
 
 Period = tuple[datetime, datetime]
+_STATUS = {"transaction.paid": "paid", "transaction.completed": "completed",
+           "transaction.payment_failed": "past_due", "transaction.canceled": "canceled"}
 
 
 def rfc3339(at: datetime) -> str:
@@ -89,7 +91,7 @@ def transaction_event(event_id: str, type: str = "transaction.completed", *,
         "product": {"id": "pro_01gsz4t5hdjse780zja8vvr7jg", "name": "Plan"},
     } for n, (price, amount) in enumerate(lines)]
     transaction = {
-        "id": transaction_id, "status": "completed" if type.endswith("completed") else "paid",
+        "id": transaction_id, "status": _STATUS.get(type, "ready"),
         "customer_id": customer_id, "address_id": "add_01hv8gq3318ktkfengj2r75gfx",
         "business_id": None, "custom_data": None, "origin": "subscription_recurring",
         "collection_mode": "automatic", "subscription_id": subscription_id,
