@@ -6,7 +6,7 @@ import ipaddress
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 from dotenv import dotenv_values
@@ -91,6 +91,10 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     stripe_webhook_secret: list[str] = msgspec.field(default_factory=list)
     stripe_api_base: str | None = None
     stripe_timeout_s: Annotated[float, Meta(gt=0, le=120)] = 20.0
+    payment_provider: Literal["stripe", "paddle"] = "stripe"
+    paddle_api_key: str | None = None
+    paddle_webhook_secret: list[str] = msgspec.field(default_factory=list)
+    paddle_api_base: str = "https://api.paddle.com"
     credit_packs: str | None = None
     receipt_seller_name: Annotated[str, Meta(min_length=1, max_length=200)] = "TesiGo"
     receipt_seller_address: Annotated[str, Meta(max_length=1000)] = ""
@@ -145,7 +149,8 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
         shown = {f: getattr(self, f) for f in self.__struct_fields__}
         for secret in ("secret_key", "secret_key_previous", "smtp_password", "openai_api_key",
                        "semantic_scholar_api_key", "stripe_secret_key",
-                       "stripe_webhook_secret", "metrics_token", "aws_secret_access_key",
+                       "stripe_webhook_secret", "paddle_api_key", "paddle_webhook_secret",
+                       "metrics_token", "aws_secret_access_key",
                        "oidc_client_secret", "totp_encryption_key"):
             shown[secret] = "***" if shown[secret] else shown[secret]
         return f"Settings({shown})"
@@ -169,6 +174,9 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
 
     @property
     def payments_enabled(self) -> bool:
+        """The chosen provider has an API key."""
+        if self.payment_provider == "paddle":
+            return self.paddle_api_key is not None
         return self.stripe_secret_key is not None
 
     @property
@@ -236,6 +244,7 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
 
 
 _LISTS = {"cors_origins", "allowed_hosts", "admin_emails", "stripe_webhook_secret",
+          "paddle_webhook_secret",
           "trusted_proxies", "metrics_allowed"}
 
 

@@ -51,7 +51,7 @@ async def test_stats_have_exactly_the_documented_shape(client, api, fakes) -> No
     assert response.status_code == 200
     assert response.json() == {"users": 2, "documents": 1,
                                "jobs": {state.value: 0 for state in JobState},
-                               "tokens_today": 0, "revenue": {}}
+                               "tokens_today": 0, "revenue": {}, "mrr": {}, "subscribers": {}}
 
 
 async def test_users_page_newest_first_with_total_blocked_and_credits(

@@ -103,8 +103,9 @@ class StripeTestServer(ThreadedAsgiServer):
 
     def _session(self, params: dict[str, Any], number: int) -> dict[str, Any]:
         items = params["line_items"]
+        priced = [i for i in items if "price_data" in i]  # a subscription names its price
         total = sum(int(i["price_data"]["unit_amount"]) * int(i.get("quantity", 1))
-                    for i in items)
+                    for i in priced)
         session_id = f"cs_test_{number}"
         return {
             "id": session_id, "object": "checkout.session",
@@ -112,7 +113,8 @@ class StripeTestServer(ThreadedAsgiServer):
             "status": "open", "payment_status": "unpaid",
             "client_reference_id": params.get("client_reference_id"),
             "metadata": params.get("metadata", {}), "amount_total": total,
-            "currency": items[0]["price_data"]["currency"],
+            "currency": priced[0]["price_data"]["currency"] if priced else None,
+            "customer": params.get("customer"), "line_items": items,
             "customer_email": params.get("customer_email"),
             "success_url": params["success_url"], "cancel_url": params.get("cancel_url"),
             "payment_intent": None, "livemode": False, "created": 1_740_830_400,

@@ -19,15 +19,17 @@ class InMemoryBilling(InMemoryPaymentGateway, SubscriptionGateway):
     """Customers keyed by user and pages keyed by attempt, as the provider's idempotency
     keys would; `cancel_at_period_end` is what the provider was last told per subscription."""
 
-    def __init__(self, base_url: str = "https://checkout.test/pay") -> None:
+    def __init__(self, base_url: str = "https://checkout.test/pay",
+                 provider: str = "stripe") -> None:
         super().__init__(base_url)
+        self._provider = provider
         self.customers: dict[UserId, str] = {}
         self.subscriptions_opened: dict[str, OpenedSubscription] = {}
         self.cancel_at_period_end: dict[str, bool] = {}
 
     @property
     def provider(self) -> str:
-        return "stripe"
+        return self._provider
 
     async def create_customer(self, user_id: UserId, email: str) -> str:
         self._reachable()

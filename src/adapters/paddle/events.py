@@ -83,6 +83,8 @@ class _Adjustment(msgspec.Struct, frozen=True):  # entity "adjustment", id "adj_
 class PaddleEventReader(PaymentEventReader):
     """Several secrets may be configured (an operator rolling the webhook secret)."""
 
+    signature_header = "Paddle-Signature"
+
     def __init__(self, secrets: Sequence[str], tolerance_s: int = DEFAULT_TOLERANCE_S) -> None:
         self._secrets = tuple(s.strip() for s in secrets if s.strip())
         self._tolerance_s = tolerance_s

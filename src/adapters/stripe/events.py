@@ -71,6 +71,8 @@ class _Charge(msgspec.Struct, frozen=True):  # object "charge"
 class StripeEventReader(PaymentEventReader):
     """Several secrets may be configured (an operator rolling STRIPE_WEBHOOK_SECRET)."""
 
+    signature_header = "Stripe-Signature"
+
     def __init__(self, secrets: Sequence[str], tolerance_s: int = DEFAULT_TOLERANCE_S) -> None:
         self._secrets = tuple(s.strip() for s in secrets if s.strip())
         self._tolerance_s = tolerance_s

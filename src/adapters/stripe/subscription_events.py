@@ -22,7 +22,8 @@ SUBSCRIPTION_TYPES = frozenset({
     "customer.subscription.created", "customer.subscription.updated",
     "customer.subscription.deleted", "customer.subscription.paused",
     "customer.subscription.resumed"})
-INVOICE_TYPES = frozenset({"invoice.paid", "invoice.payment_failed"})
+# An endpoint may listen to both of Stripe's "paid" events; each invoice grants once anyway.
+INVOICE_TYPES = frozenset({"invoice.paid", "invoice.payment_succeeded", "invoice.payment_failed"})
 
 _STATUS = {
     "incomplete": SubscriptionStatus.INCOMPLETE, "trialing": SubscriptionStatus.ACTIVE,

@@ -52,6 +52,11 @@ class HandlePaymentEvent:
         self._ledger, self._audit, self._tx, self._clock = ledger, audit, tx, clock
         self._subscriptions = subscriptions
 
+    @property
+    def signature_header(self) -> str:
+        """The HTTP header the provider signs its deliveries in."""
+        return self._reader.signature_header
+
     async def __call__(self, payload: bytes, signature: str | None) -> EventResult:
         now = self._clock.now()
         event = self._reader.read(payload, signature, now)

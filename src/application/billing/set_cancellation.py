@@ -1,5 +1,3 @@
-from uuid import UUID
-
 from application.audit_trail import AuditTrail
 from domain.errors import InvalidTransition
 from domain.ids import UserId
@@ -34,23 +32,23 @@ class SetCancellation:
             return subscription
         if subscription.state.period_end is None:
             raise InvalidTransition("The subscription's first payment is not through yet.")
-        await self._tx.rollback()
+        await self._tx.rollback()  # no transaction is held open while the provider answers
         await self._gateway.set_cancel_at_period_end(subscription.ref, cancel)
-        return await self._record(owner, subscription, cancel, self._ids.new_id())
+        return await self._record(owner, subscription, cancel)
 
-    async def _record(self, owner: UserId, subscription: Subscription, cancel: bool,
-                      attempt: UUID) -> Subscription:
-        await self._customers.lock_user_of(subscription.provider, await self._customer(owner))
+    async def _record(self, owner: UserId, subscription: Subscription,
+                      cancel: bool) -> Subscription:
+        """Merged under the customer's lock, as webhook events are."""
+        customer = await self._customers.ref_of(subscription.provider, owner)
+        if customer is not None:
+            await self._customers.lock_user_of(subscription.provider, customer)
         held = await self._subscriptions.get(subscription.provider, subscription.ref)
         now = self._clock.now()
-        fact = SubscriptionFact(event_id=f"api:{attempt}", at=now, cancel_at_period_end=cancel)
+        fact = SubscriptionFact(event_id=f"api:{self._ids.new_id()}", at=now,
+                                cancel_at_period_end=cancel)
         changed = (held or subscription).merge(fact, now)
         await self._subscriptions.put(changed)
         await self._audit.record("subscription.cancel" if cancel else "subscription.resume",
                                  actor=owner, target=f"subscription:{subscription.ref}")
         await self._tx.commit()
         return changed
-
-    async def _customer(self, owner: UserId) -> str:
-        ref = await self._customers.ref_of(self._gateway.provider, owner)
-        return ref or ""

@@ -54,7 +54,10 @@ class PaymentEventReader(Protocol):
       is configured.
     - an event about a subscription (its state, or an invoice of it paid or failed) reads
       as a SubscriptionEvent; every other as a PaymentEvent.
+    - `signature_header` names the HTTP header the provider signs its deliveries in.
     """
+
+    signature_header: str
 
     @abstractmethod
     def read(self, payload: bytes, signature: str | None,

@@ -12,19 +12,21 @@ from entrypoints.metrics import WEBHOOKS
 
 
 class WebhooksController(Controller):
-    """Stripe's deliveries: signed, not authenticated by a bearer token."""
+    """The payment provider's deliveries: signed, not authenticated by a bearer token."""
 
     path = "/api/v1/billing"
     tags = ["billing"]
 
     @post("/webhook", status_code=HTTP_200_OK,
-          description="Stripe events, verified by the `Stripe-Signature` header over the raw "
-                      "body. 200 also for a duplicate or an ignored type; 400 for a bad or "
-                      "missing signature.")
+          description="The payment provider's events, verified over the raw body by its "
+                      "signature header: `Stripe-Signature` (PAYMENT_PROVIDER=stripe) or "
+                      "`Paddle-Signature` (paddle). 200 also for a duplicate or an ignored "
+                      "type; 400 for a bad or missing signature.")
     async def webhook(self, request: Request[Any, Any, Any],
                       handle: FromDishka[HandlePaymentEvent]) -> WebhookOut:
         try:
-            result = await handle(await request.body(), request.headers.get("stripe-signature"))
+            result = await handle(await request.body(),
+                                  request.headers.get(handle.signature_header))
         except Exception:
             WEBHOOKS.labels("refused").inc()
             raise
