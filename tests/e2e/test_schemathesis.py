@@ -21,13 +21,15 @@ from pathlib import Path
 import httpx
 import pytest
 from tests.e2e.processes import Served, serving, tesigo_env
-from tests.integration.stripe_server import StripeTestServer
+from tests.integration.stripe_billing_server import StripeBillingTestServer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.timeout(600)]
 ST = Path(sys.executable).with_name("st")
 CONFIG = Path(__file__).with_name("schemathesis.toml")
 APP_URL = "http://app.test"
 LINK = re.compile(r"http://app\.test/auth/verify\?token=([A-Za-z0-9_\-]+)")
+PLANS = ('[{"id": "fuzz", "name": "Fuzz", "credits": 1000, "amount": 900, "currency": "eur", '
+         '"stripe_price_id": "price_fuzz"}]')
 # About five minutes in all, with the server's start; FUZZ_SECONDS scales it for a quick look.
 SCALE = float(os.environ.get("FUZZ_SECONDS", "180")) / 180
 USER_S, ADMIN_S = max(10, int(180 * SCALE)), max(10, int(90 * SCALE))
@@ -36,7 +38,7 @@ GENEROUS = "1000000/minute"
 
 @pytest.fixture
 def service(own_database: str, tmp_path: Path) -> Iterator[tuple[Served, Path]]:
-    stripe = StripeTestServer()
+    stripe = StripeBillingTestServer(prices={"price_fuzz": 900})
     stripe.start()
     mail = tmp_path / "mail"
     env = tesigo_env(
@@ -44,7 +46,7 @@ def service(own_database: str, tmp_path: Path) -> Iterator[tuple[Served, Path]]:
         MAIL_DIR=str(mail), STORAGE_DIR=str(tmp_path / "storage"), LOG_FORMAT="json",
         ADMIN_EMAILS="boss@example.com", ALLOWED_HOSTS="127.0.0.1,localhost",
         STRIPE_SECRET_KEY="sk_test_fuzz", STRIPE_WEBHOOK_SECRET="whsec_fuzz_0123456789",
-        STRIPE_API_BASE=stripe.base_url,
+        STRIPE_API_BASE=stripe.base_url, SUBSCRIPTION_PLANS=PLANS,
         # the fuzzer is one client sending thousands of requests: no limit may stop it
         RATE_LIMIT_API=GENEROUS, RATE_LIMIT_SIGNIN=GENEROUS, RATE_LIMIT_MAGIC_LINK=GENEROUS,
         SIGNIN_LOCKOUT_AFTER="1000", SIGNIN_LOCKOUT_S="1",

@@ -7,7 +7,9 @@ from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 import pytest
-from tests.memory_container import WEBHOOK_SECRET, settings_for
+from litestar.testing import AsyncTestClient
+from tests.http.conftest import Api
+from tests.memory_container import WEBHOOK_SECRET, memory_container, settings_for
 from tests.stripe_billing_events import Line, invoice_event, subscription_event
 from tests.stripe_signing import signature_header
 
@@ -16,6 +18,7 @@ from domain.ids import UserId
 from domain.ports.quota import QuotaLedger
 from domain.ports.transactions import TransactionManager
 from domain.quota import LedgerReason, QuotaLimits, Usage
+from entrypoints.http.app import create_app
 
 PLANS = json.dumps([
     {"id": "student", "name": "Student", "credits": 10_000, "amount": 1_000,
@@ -264,3 +267,40 @@ async def test_erasing_the_account_ends_its_subscription_first(client, api, fake
     stats = (await client.get("/api/v1/admin/stats",
                               headers=await api.headers("boss@example.com"))).json()
     assert stats["revenue"] == {"eur": 1_000}
+
+
+async def test_a_second_live_subscription_is_flagged_for_an_admin(client, api, fakes) -> None:
+    headers = await api.headers()
+    await subscribe(client, headers)
+    await subscribed(client, fakes, "cus_test_1")
+    second = subscription_event("evt_second", "customer.subscription.created",
+                                subscription="sub_2", customer="cus_test_1", status="active",
+                                price="price_student", start=START, end=START + MONTH,
+                                created=START + 5)
+    await deliver(client, fakes, second)
+    log = (await client.get("/api/v1/admin/audit-log",
+                            headers=await api.headers("boss@example.com"))).json()["items"]
+    flagged = [e for e in log if e["action"] == "subscription.duplicate"]
+    assert [(e["target"], e["details"]["live"]) for e in flagged] == [
+        ("subscription:sub_2", "sub_1")]
+
+
+async def test_the_schema_names_the_plans_sold_here(client) -> None:
+    schema = (await client.get("/schema/openapi.json")).json()
+    body = schema["components"]["schemas"]["SubscribeIn"]
+    assert body["properties"]["plan_id"]["enum"] == ["student", "keeper"]
+
+
+async def test_without_plans_on_sale_subscribing_is_404(api, fakes) -> None:
+    settings = settings_for()
+    container = memory_container(fakes, settings)
+    async with AsyncTestClient(app=create_app(container, settings),
+                               base_url="http://testserver.local") as client:
+        headers = await Api(client, fakes).headers()
+        response = await subscribe(client, headers)
+        assert response.status_code == 404, response.text
+        assert response.json()["detail"] == "No plans are on sale on this server."
+        schema = (await client.get("/schema/openapi.json")).json()
+        assert "enum" not in schema["components"]["schemas"]["SubscribeIn"]["properties"][
+            "plan_id"]
+    await container.close()

@@ -27,6 +27,9 @@ class ApplySubscriptionEvent:
     - a paid invoice becomes a succeeded payment of its plan and grants the credits its
       lines buy (`credits_for`), once per invoice whatever else repeats; an invoice that
       collected nothing, or whose lines buy nothing we sell, grants nothing
+    - a second live subscription of one account (two subscription pages opened and both
+      paid) is applied like any other, and flagged in the audit log
+      (`subscription.duplicate`) for an admin to cancel and refund
     Returns whether anything changed.
     """
 
@@ -50,6 +53,8 @@ class ApplySubscriptionEvent:
         plan = self._policy.plan_of_price(event.price_id)
         merged = subscription.merge(event.fact_for(None if plan is None else plan.id), now)
         changed = merged is not subscription or held is None
+        if held is None:
+            await self._flag_duplicate(user_id, merged, event)
         if changed:
             await self._subscriptions.put(merged)
         if event.invoice is not None:
@@ -80,6 +85,15 @@ class ApplySubscriptionEvent:
                                  target=f"payment:{payment.id}", event_id=event.id,
                                  user_id=str(user_id), credits=credits)
         return True
+
+    async def _flag_duplicate(self, user_id: UserId, new: Subscription,
+                              event: SubscriptionEvent) -> None:
+        current = await self._subscriptions.current(user_id)
+        if current is not None and current.state.live and current.ref != new.ref:
+            log.warning("second live subscription", event_id=event.id, subscription=new.ref)
+            await self._audit.record("subscription.duplicate", actor=None,
+                                     target=f"subscription:{new.ref}", event_id=event.id,
+                                     user_id=str(user_id), live=current.ref)
 
     def _plan_of(self, invoice: PaidInvoice) -> str | None:
         """The plan the invoice's largest line is for (an upgrade's new plan)."""

@@ -1,7 +1,7 @@
 from dataclasses import dataclass
 
 from application.billing.policy import BillingPolicy
-from domain.errors import Conflict
+from domain.errors import Conflict, NotFound
 from domain.ids import UserId
 from domain.payments import PaymentsUnavailable
 from domain.ports.subscription_gateway import SubscriptionGateway
@@ -21,7 +21,8 @@ class SubscriptionCheckout:
 class Subscribe:
     """Open the provider's page where the signed-in user subscribes to a plan.
 
-    - refused with PaymentsUnavailable when payments are off; the plan must be on sale
+    - refused with PaymentsUnavailable when payments are off, NotFound when no plan is on
+      sale; the plan must be on sale (InvalidInput, naming those that are)
     - refused with AlreadySubscribed (409) while the user has a live subscription
     - the user's customer at the provider is created once, on the first subscription, and
       stored (committed) before the page opens; a concurrent first subscription that
@@ -40,6 +41,8 @@ class Subscribe:
     async def __call__(self, owner: UserId, plan_id: str) -> SubscriptionCheckout:
         if not self._policy.enabled:
             raise PaymentsUnavailable("Payments are not configured on this server.")
+        if not self._policy.plans_by_price():
+            raise NotFound("No plans are on sale on this server.")
         plan = self._policy.plan(plan_id)
         current = await self._subscriptions.current(owner)
         if current is not None and current.state.live:

@@ -44,6 +44,7 @@ from entrypoints.http.middleware import request_context
 from entrypoints.http.openapi import api_docs
 from entrypoints.http.rate_limits import api_limit, sign_in_limit
 from entrypoints.http.request_body import ApiRequest
+from entrypoints.plans_config import subscription_plans
 from entrypoints.web.account_pages import AccountPagesController
 from entrypoints.web.admin_pages import AdminPagesController
 from entrypoints.web.credits_pages import CreditsPagesController
@@ -120,7 +121,10 @@ def create_app(container: AsyncContainer, settings: Settings,
                                allow_headers=["Authorization", "Content-Type",
                                               "Idempotency-Key", "X-Request-ID"])
         if settings.cors_origins else None,
-        openapi_config=api_docs(packs=[p.id for p in credit_packs(settings.credit_packs)]),
+        openapi_config=api_docs(
+            packs=[p.id for p in credit_packs(settings.credit_packs)],
+            plans=[p.id for p in subscription_plans(settings.subscription_plans)
+                   if p.price_id(settings.payment_provider)]),
         request_max_body_size=MAX_BODY_BYTES,
         request_class=ApiRequest,
         before_send=[allow_every_method()],

@@ -63,7 +63,9 @@ def generic_answers(method: str, operation: Schema) -> set[int]:
     return answers
 
 
-def complete(schema: Schema, *, packs: Sequence[str]) -> Schema:
+def complete(schema: Schema, *, packs: Sequence[str], plans: Sequence[str] = ()) -> Schema:
+    """`packs` and `plans` are the ids on sale: the only values `package_id` and `plan_id`
+    take (with no plan on sale, subscribing answers 503 whatever the id)."""
     schema = copy.deepcopy(schema)
     components = schema.setdefault("components", {}).setdefault("schemas", {})
     components["ProblemDetails"] = PROBLEM_SCHEMA
@@ -83,6 +85,8 @@ def complete(schema: Schema, *, packs: Sequence[str]) -> Schema:
             components[name]["additionalProperties"] = False
     if "CheckoutIn" in components:
         components["CheckoutIn"]["properties"]["package_id"]["enum"] = list(packs)
+    if "SubscribeIn" in components and plans:
+        components["SubscribeIn"]["properties"]["plan_id"]["enum"] = list(plans)
     _bound_section_choices(components)
     _declare_export_files(schema)
     return schema
@@ -178,10 +182,11 @@ class CompletedJsonRenderPlugin(JsonRenderPlugin):
         return self._rendered
 
 
-def api_docs(packs: Sequence[str]) -> OpenAPIConfig:
+def api_docs(packs: Sequence[str], plans: Sequence[str] = ()) -> OpenAPIConfig:
     return OpenAPIConfig(
         title="TesiGo API", version="1.0.0", path="/schema",
-        render_plugins=[CompletedJsonRenderPlugin(lambda s: complete(s, packs=packs)),
+        render_plugins=[CompletedJsonRenderPlugin(
+            lambda s: complete(s, packs=packs, plans=plans)),
                         SelfHostedSwagger()],
         components=Components(security_schemes={"BearerToken": SecurityScheme(
             type="http", scheme="bearer", bearer_format="JWT")}),

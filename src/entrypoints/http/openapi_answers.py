@@ -45,7 +45,7 @@ ANSWERS: dict[tuple[str, str], set[int]] = {
     ("post", "/api/v1/billing/checkout"): {409, 503},
     ("get", "/api/v1/billing/payments/{payment_id}/receipt"): {409, 503},
     ("post", "/api/v1/billing/webhook"): {400, 413, 503},
-    ("post", "/api/v1/billing/subscribe"): {409, 503},
+    ("post", "/api/v1/billing/subscribe"): {404, 409, 503},
     ("get", "/api/v1/billing/subscription"): {404},
     ("post", "/api/v1/billing/subscription/cancel"): {404, 409, 503},
     ("post", "/api/v1/billing/subscription/resume"): {404, 409, 503},
