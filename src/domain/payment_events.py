@@ -13,7 +13,8 @@ class PaymentEvent:
     """`outcome` is None for events that change no payment (an ignored type, a checkout
     completed but not yet paid, a partial refund). The payment is named by `payment_id`
     (our id, echoed by the provider) or, failing that, by `payment_intent_id`. `paid` is
-    what the provider says it collected, when the event says."""
+    what the provider says it collected, when the event says. `invoice_ref` is set on an
+    event saying that `payment_intent_id` collected that invoice of a plan's period."""
 
     id: str
     type: str
@@ -21,6 +22,7 @@ class PaymentEvent:
     payment_id: PaymentId | None = None
     payment_intent_id: str | None = None
     paid: Money | None = None
+    invoice_ref: str | None = None
 
     def names_payment(self) -> bool:
         return self.payment_id is not None or self.payment_intent_id is not None

@@ -167,3 +167,23 @@ async def test_a_period_is_found_by_invoice_and_expires_once_due(storage: Storag
     twice = storage.begin()
     with pytest.raises(Conflict):
         await twice.payments.add(replace(a_payment(user=ada), invoice_ref="in_1"))
+
+
+async def test_a_refund_finds_the_period_its_intent_was_linked_to(storage: Storage,
+                                                                 unit: Unit) -> None:
+    ada = a_user()
+    period = a_payment(user=ada, status=PaymentStatus.SUCCEEDED, invoice_ref="in_1",
+                       period_end=NOW + minutes(60))
+    await given(storage, ada)
+    await unit.payments.link_intent("in_1", "pi_1", NOW)  # before the period's payment
+    await unit.payments.link_intent("in_1", "pi_1", NOW)
+    await unit.tx.commit()
+    early = storage.begin()
+    assert await early.payments.lock_by_intent("pi_1") is None
+    await early.tx.rollback()
+    await given(storage, period)
+
+    found = storage.begin()
+    assert await found.payments.lock_by_intent("pi_1") == period
+    assert await found.payments.lock_by_intent("pi_2") is None
+    await found.tx.rollback()

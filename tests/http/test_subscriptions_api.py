@@ -11,6 +11,7 @@ from litestar.testing import AsyncTestClient
 from tests.http.conftest import Api
 from tests.memory_container import WEBHOOK_SECRET, memory_container, settings_for
 from tests.stripe_billing_events import Line, invoice_event, subscription_event
+from tests.stripe_events import refund_event
 from tests.stripe_signing import signature_header
 
 from application.housekeeping import Housekeeping
@@ -304,3 +305,37 @@ async def test_without_plans_on_sale_subscribing_is_404(api, fakes) -> None:
         assert "enum" not in schema["components"]["schemas"]["SubscribeIn"]["properties"][
             "plan_id"]
     await container.close()
+
+
+def invoice_paid_through(event_id: str, invoice: str, intent: str) -> bytes:
+    """Stripe's `invoice_payment.paid` (API 2025-03-31 and later)."""
+    return json.dumps({
+        "id": event_id, "object": "event", "type": "invoice_payment.paid",
+        "created": START, "api_version": "2025-03-31.basil", "livemode": False,
+        "data": {"object": {"id": "inpay_1", "object": "invoice_payment", "invoice": invoice,
+                            "amount_paid": 1_000, "currency": "eur", "status": "paid",
+                            "payment": {"type": "payment_intent", "payment_intent": intent}}},
+    }).encode()
+
+
+@pytest.mark.parametrize("linked_first", [True, False])
+async def test_a_refunded_period_takes_its_credits_back(client, api, fakes,
+                                                        linked_first) -> None:
+    headers = await api.headers()
+    await subscribe(client, headers)
+    before = (await client.get(f"{BILLING}/balance", headers=headers)).json()["credits"]
+    link = invoice_paid_through("evt_link", "in_1", "pi_period_1")
+    if linked_first:
+        await deliver(client, fakes, link)
+    await subscribed(client, fakes, "cus_test_1")
+    if not linked_first:
+        await deliver(client, fakes, link)
+    paid = (await client.get(f"{BILLING}/balance", headers=headers)).json()["credits"]
+    assert paid == before + 10_000
+
+    await deliver(client, fakes, refund_event("evt_refund", payment_intent="pi_period_1",
+                                              amount=1_000))
+    after = (await client.get(f"{BILLING}/balance", headers=headers)).json()["credits"]
+    assert after == before
+    [payment] = (await client.get(f"{BILLING}/payments", headers=headers)).json()
+    assert payment["status"] == "refunded"

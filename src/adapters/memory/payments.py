@@ -3,7 +3,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from adapters.memory.database import PAYMENT_INTENTS, PAYMENT_INVOICES, PAYMENTS
+from adapters.memory.database import (
+    INVOICE_INTENTS,
+    PAYMENT_INTENTS,
+    PAYMENT_INVOICES,
+    PAYMENTS,
+)
 from adapters.memory.pages import page_of
 from adapters.memory.transactions import InMemoryTransactionManager
 from domain.errors import Conflict, NotFound
@@ -49,9 +54,16 @@ class InMemoryPaymentRepository(PaymentRepository):
     async def lock_by_intent(self, payment_intent_id: str) -> Payment | None:
         id: PaymentId | None = self._tx.get(PAYMENT_INTENTS, payment_intent_id)
         payment = None if id is None else await self.lock(id)
-        if payment is None or payment.payment_intent_id != payment_intent_id:
-            return None  # changed while this waited: a database re-checks its WHERE too
-        return payment
+        if payment is not None and payment.payment_intent_id == payment_intent_id:
+            return payment  # (else changed while this waited: a database re-checks its WHERE)
+        invoice: str | None = self._tx.get(INVOICE_INTENTS, payment_intent_id)
+        linked = None if invoice is None else await self.by_invoice(invoice)
+        return None if linked is None else await self.lock(linked.id)
+
+    async def link_intent(self, invoice_ref: str, payment_intent_id: str,
+                          now: datetime) -> None:
+        if self._tx.get(INVOICE_INTENTS, payment_intent_id) is None:
+            self._tx.put(INVOICE_INTENTS, payment_intent_id, invoice_ref)
 
     async def save(self, payment: Payment) -> None:
         await self._tx.wait_for_row(PAYMENTS, payment.id)

@@ -44,3 +44,12 @@ processed_events = Table(
     Column("event_type", String(100), nullable=False),
     Column("processed_at", UtcDateTime, nullable=False, index=True),
 )
+
+# Which payment intent collected a provider's invoice (Stripe's `invoice_payment.paid`), so
+# a refund naming the intent finds the plan's period that invoice paid.
+invoice_intents = Table(
+    "invoice_intents", metadata,
+    Column("payment_intent_id", String(255), primary_key=True),
+    Column("invoice_ref", String(255), nullable=False, index=True),
+    Column("linked_at", UtcDateTime, nullable=False),
+)

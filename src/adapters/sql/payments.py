@@ -14,11 +14,12 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.sql.execution import execute
 from adapters.sql.paging import PagedQuery
-from adapters.sql.payment_tables import payments
+from adapters.sql.payment_tables import invoice_intents, payments
 from domain.errors import Conflict, NotFound
 from domain.ids import PaymentId, UserId
 from domain.pages import Page, PageRequest
@@ -79,6 +80,12 @@ _EXPIRING = (select(payments)
              .where(_p.status == PaymentStatus.SUCCEEDED.value, _p.invoice_ref.is_not(None),
                     _p.period_end <= bindparam("now"), _p.expired_credits.is_(None))
              .order_by(_p.period_end, _p.id).limit(bindparam("limit")))
+_i = invoice_intents.c
+_LOCK_BY_LINKED_INTENT = _locking(_p.invoice_ref == select(_i.invoice_ref).where(
+    _i.payment_intent_id == bindparam("intent")).scalar_subquery())
+_LINK = {name: upsert(invoice_intents).on_conflict_do_nothing(
+    index_elements=[_i.payment_intent_id])
+    for name, upsert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))}
 _UPDATE = update(payments).where(_p.id == bindparam("payment_id"))
 _ANONYMISE = update(payments).where(_p.user_id == bindparam("owner")).values(user_id=None)
 _NEWEST_FIRST = PagedQuery(
@@ -120,7 +127,16 @@ class SqlPaymentRepository(PaymentRepository):
         return await self._locked(_LOCK, {"payment_id": id})
 
     async def lock_by_intent(self, payment_intent_id: str) -> Payment | None:
-        return await self._locked(_LOCK_BY_INTENT, {"intent": payment_intent_id})
+        parameters = {"intent": payment_intent_id}
+        return (await self._locked(_LOCK_BY_INTENT, parameters)
+                or await self._locked(_LOCK_BY_LINKED_INTENT, parameters))
+
+    async def link_intent(self, invoice_ref: str, payment_intent_id: str,
+                          now: datetime) -> None:
+        statement = _LINK[self._session.get_bind().dialect.name]
+        await execute(self._session, statement, {
+            "payment_intent_id": payment_intent_id, "invoice_ref": invoice_ref,
+            "linked_at": now})
 
     async def save(self, payment: Payment) -> None:
         values = {**_values(payment), "payment_id": payment.id}

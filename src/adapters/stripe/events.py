@@ -30,6 +30,9 @@ PAID_TYPES = frozenset({"checkout.session.completed", "checkout.session.async_pa
 FAILED_TYPES = frozenset({"checkout.session.async_payment_failed", "checkout.session.expired"})
 SESSION_TYPES = PAID_TYPES | FAILED_TYPES
 REFUND_TYPE = "charge.refunded"
+# Since 2025-03-31 ("basil") an invoice no longer names its payment intent; this event does.
+INVOICE_PAYMENT_TYPE = "invoice_payment.paid"
+MAX_REF = 255  # what the columns holding provider ids take
 
 # Strings we store or look up: a NUL character, which PostgreSQL cannot hold in text, makes
 # the event unreadable instead of failing in the database.
@@ -68,6 +71,16 @@ class _Charge(msgspec.Struct, frozen=True):  # object "charge"
     refunded: bool = False  # true once fully refunded
 
 
+class _Paid(msgspec.Struct, frozen=True):
+    type: Text = ""
+    payment_intent: Text | _Expanded | None = None
+
+
+class _InvoicePayment(msgspec.Struct, frozen=True):  # object "invoice_payment"
+    invoice: NonEmpty | _Expanded
+    payment: _Paid = _Paid()
+
+
 class StripeEventReader(PaymentEventReader):
     """Several secrets may be configured (an operator rolling STRIPE_WEBHOOK_SECRET)."""
 
@@ -89,6 +102,9 @@ class StripeEventReader(PaymentEventReader):
                 return _session_event(event, msgspec.json.decode(event.data.object, type=_Session))
             if event.type == REFUND_TYPE:
                 return _refund_event(event, msgspec.json.decode(event.data.object, type=_Charge))
+            if event.type == INVOICE_PAYMENT_TYPE:
+                return _invoice_payment_event(event, msgspec.json.decode(
+                    event.data.object, type=_InvoicePayment))
             if event.type in SUBSCRIPTION_TYPES | INVOICE_TYPES:
                 read = subscription_event(event.id, event.type, event.created or
                                           int(now.timestamp()), event.data.object)
@@ -128,6 +144,16 @@ def _refund_event(event: _Event, charge: _Charge) -> PaymentEvent:
         outcome=PaymentOutcome.REFUNDED if charge.refunded else None,
         payment_id=_payment_id((charge.metadata or {}).get("payment_id")),
         payment_intent_id=_intent_id(charge.payment_intent))
+
+
+def _invoice_payment_event(event: _Event, paid: _InvoicePayment) -> PaymentEvent:
+    intent = _intent_id(paid.payment.payment_intent)
+    invoice = paid.invoice.id if isinstance(paid.invoice, _Expanded) else paid.invoice
+    if paid.payment.type != "payment_intent" or intent is None or not invoice \
+            or max(len(intent), len(invoice)) > MAX_REF:
+        return PaymentEvent(id=event.id, type=event.type)
+    return PaymentEvent(id=event.id, type=event.type, payment_intent_id=intent,
+                        invoice_ref=invoice)
 
 
 def _payment_id(*candidates: str | None) -> PaymentId | None:

@@ -41,7 +41,8 @@ class HandlePaymentEvent:
     - an event reporting another amount or currency than the payment's grants nothing
     - events about unknown payments and of other types are recorded and ignored
     - events about subscriptions are applied by ApplySubscriptionEvent, under the same
-      record of their id
+      record of their id; one saying which payment intent collected a plan's invoice links
+      them, so a refund naming the intent finds the period it paid
     """
 
     def __init__(self, reader: PaymentEventReader, processed: ProcessedEvents,
@@ -73,6 +74,10 @@ class HandlePaymentEvent:
         return result
 
     async def _apply(self, event: PaymentEvent) -> EventResult:
+        if event.invoice_ref is not None and event.payment_intent_id is not None:
+            await self._payments.link_intent(event.invoice_ref, event.payment_intent_id,
+                                             self._clock.now())
+            return EventResult.APPLIED
         payment = await self._payment_of(event)
         if payment is None:
             return EventResult.IGNORED

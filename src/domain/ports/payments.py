@@ -15,7 +15,11 @@ class PaymentRepository(Protocol):
     - `lock` and `lock_by_intent` find a payment by our id or by the provider's payment
       intent, whoever owns it, and lock it until the caller's transaction ends (a concurrent
       `lock` of the same payment waits), so two events about one payment apply one after the
-      other; None when there is no such payment.
+      other; None when there is no such payment. `lock_by_intent` also finds a plan's
+      period whose invoice was linked to the intent (`link_intent`).
+    - `link_intent` records that the provider collected invoice `invoice_ref` through
+      `payment_intent_id`, whether or not the invoice's payment exists yet (the provider's
+      events may come in either order); linking again changes nothing.
     - `save` stores a changed payment; NotFound if it is gone.
     - `by_invoice` is the payment of the provider's invoice `invoice_ref`, or None; invoice
       refs are unique (a second payment for one is a Conflict).
@@ -43,6 +47,10 @@ class PaymentRepository(Protocol):
 
     @abstractmethod
     async def save(self, payment: Payment) -> None: ...
+
+    @abstractmethod
+    async def link_intent(self, invoice_ref: str, payment_intent_id: str,
+                          now: datetime) -> None: ...
 
     @abstractmethod
     async def by_invoice(self, invoice_ref: str) -> Payment | None: ...

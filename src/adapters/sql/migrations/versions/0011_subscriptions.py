@@ -1,5 +1,6 @@
-"""Monthly plans: each user's customer at the payment provider, their subscriptions, and a
-plan's paid periods as payments (the invoice, the period's end, the credits that expired).
+"""Monthly plans: each user's customer at the payment provider, their subscriptions, a
+plan's paid periods as payments (the invoice, the period's end, the credits that expired),
+and which payment intent collected which invoice.
 
 Revision ID: 0011
 Revises: 0010
@@ -58,9 +59,18 @@ def upgrade() -> None:
     op.create_index("ix_subscriptions_user_id_updated_at", "subscriptions",
                     ["user_id", "updated_at"])
     op.create_index("ix_subscriptions_status_plan_id", "subscriptions", ["status", "plan_id"])
+    op.create_table(
+        "invoice_intents",
+        sa.Column("payment_intent_id", sa.String(255), nullable=False),
+        sa.Column("invoice_ref", sa.String(255), nullable=False),
+        sa.Column("linked_at", _UTC, nullable=False),
+        sa.PrimaryKeyConstraint("payment_intent_id", name="pk_invoice_intents"),
+    )
+    op.create_index("ix_invoice_intents_invoice_ref", "invoice_intents", ["invoice_ref"])
 
 
 def downgrade() -> None:
+    op.drop_table("invoice_intents")
     op.drop_table("subscriptions")
     op.drop_table("billing_customers")
     with op.batch_alter_table("payments") as batch:
