@@ -10,6 +10,7 @@ from entrypoints.config import Settings
 from entrypoints.error_tracking import watch_tasks
 from entrypoints.http.app import create_app
 from entrypoints.ioc import make_container
+from entrypoints.loop_lag import LoopLagMonitor
 from entrypoints.worker.build import build_worker
 
 
@@ -17,15 +18,21 @@ def build_app(settings: Settings, *, embedded_worker: bool = True) -> Litestar:
     container = make_container(settings, read_replica=True)
     worker = build_worker(container, settings)
     tasks: list[asyncio.Task[None]] = []
+    monitors: list[asyncio.Task[None]] = []
 
     async def start_worker() -> None:
         if embedded_worker:
             tasks.append(asyncio.create_task(worker.run(), name="embedded-worker"))
 
+    async def watch_the_loop() -> None:
+        monitors.append(asyncio.create_task(LoopLagMonitor().run(), name="loop-lag"))
+
     async def stop() -> None:
+        for monitor in monitors:
+            monitor.cancel()
         worker.stop()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await asyncio.gather(*tasks, *monitors, return_exceptions=True)
         await container.close()
 
-    return create_app(container, settings, on_startup=[watch_tasks, start_worker],
+    return create_app(container, settings, on_startup=[watch_tasks, start_worker, watch_the_loop],
                       on_shutdown=[stop])
