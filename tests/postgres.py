@@ -14,8 +14,9 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 
 import asyncpg
@@ -94,9 +95,29 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """A running cluster of the tests' own: `stop` shuts it down (`mode`: smart, fast or
+    immediate, as `pg_ctl stop -m`), `start` brings the same data directory back up on the
+    same port, waiting until it accepts connections."""
+
+    url: str
+    stop: Callable[..., None]
+    start: Callable[[], None]
+
+
 @contextmanager
 def throwaway_cluster() -> Iterator[str]:
-    """A PostgreSQL cluster in a temporary directory on a free port, removed afterwards.
+    """The URL of a PostgreSQL cluster in a temporary directory on a free port, removed
+    afterwards."""
+    with restartable_cluster() as cluster:
+        yield cluster.url
+
+
+@contextmanager
+def restartable_cluster() -> Iterator[Cluster]:
+    """A PostgreSQL cluster in a temporary directory on a free port, which the test may stop
+    and start again; removed afterwards whatever happened.
 
     initdb refuses to run as root, so as root the cluster runs as the `postgres` user.
     """
@@ -118,19 +139,26 @@ def throwaway_cluster() -> Iterator[str]:
         subprocess.run(args, check=True, capture_output=True, timeout=60, cwd=home,
                        user=user.pw_uid if user else None, group=user.pw_gid if user else None)
 
+    def start() -> None:
+        run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(home / "log"), "-w",
+            "-o", f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off",
+            "start")
+
+    def stop(mode: str = "fast") -> None:
+        run(str(bin_dir / "pg_ctl"), "-D", str(data), "-m", mode, "-w", "stop")
+
     try:
         try:
             run(str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
                 "-E", "UTF8", "--no-sync")
-            run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(home / "log"), "-w",
-                "-o", f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off",
-                "start")
+            start()
         except (OSError, subprocess.SubprocessError) as error:
             detail = getattr(error, "stderr", b"") or b""
             raise PostgresUnavailable(f"a throwaway cluster did not start: {error} "
                                       f"{detail.decode(errors='replace')[-500:]}") from error
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+        yield Cluster(url=f"postgresql://postgres@127.0.0.1:{port}/postgres", stop=stop,
+                      start=start)
     finally:
         with suppress(OSError, subprocess.SubprocessError):
-            run(str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
+            stop("immediate")
         shutil.rmtree(home, ignore_errors=True)

@@ -37,7 +37,8 @@ def create_engine(url: str, limits: PoolLimits | None = None) -> AsyncEngine:
     """An async engine for `postgresql://…`, `postgresql+asyncpg://…` or `sqlite:///path`.
 
     A PostgreSQL URL's libpq TLS parameters (`sslmode`, `sslrootcert`, …) become asyncpg's
-    `ssl` argument (adapters/sql/tls.py); its connections follow `limits`. A SQLite file's
+    `ssl` argument (adapters/sql/tls.py); its connections follow `limits` and are checked
+    (pre-ping) each time the pool hands one out. A SQLite file's
     directory is created; SQLite connections enforce foreign keys, use WAL and wait up to
     SQLITE_BUSY_TIMEOUT_MS for a competing writer.
     """
@@ -60,8 +61,11 @@ def _postgres_engine(url: URL, limits: PoolLimits) -> AsyncEngine:
     }
     if tls is not None:
         connect_args["ssl"] = tls
+    # pre-ping: a pooled connection a restarted (or failed-over) server dropped is replaced
+    # when it is checked out, instead of failing the first request to use it
     return _create_async_engine(bare, pool_size=limits.size, max_overflow=limits.overflow,
-                                pool_timeout=limits.timeout_s, connect_args=connect_args)
+                                pool_timeout=limits.timeout_s, pool_pre_ping=True,
+                                connect_args=connect_args)
 
 
 def async_url(url: str) -> URL:

@@ -36,7 +36,7 @@ from domain.ports.identity_provider import IdentityProviderUnavailable
 from domain.ports.jobs import LeaseLost
 from domain.ports.language_model import InvalidModelOutput, LanguageModelUnavailable
 from domain.ports.sources import SourcesUnavailable
-from domain.ports.transactions import StorageBusy
+from domain.ports.transactions import StorageBusy, StorageUnavailable
 from domain.quota import InsufficientCredits, QuotaExceeded
 from domain.two_factor import SecondFactorUnavailable
 from domain.uploads import FileTooLarge, UnreadableFile, UnsafeFile, UnsupportedFileType
@@ -74,10 +74,11 @@ STATUS_OF: dict[type[DomainError], int] = {
     UnsafeFile: 422,
     UnreadableFile: 422,
     StorageBusy: 503,
+    StorageUnavailable: 503,
     SecondFactorUnavailable: 503,
 }
 log = structlog.get_logger("tesigo.http")
-STORAGE_RETRY_AFTER_S = 2  # a pool frees a connection in well under that, usually
+STORAGE_RETRY_AFTER_S = 2  # a pool frees a connection, a restarting database is back, soon
 
 
 def problem(status: int, detail: str, *, headers: dict[str, str] | None = None,
@@ -116,7 +117,7 @@ def domain_error(_: Request[Any, Any, Any], error: DomainError) -> Response[dict
             headers["Retry-After"] = str(max(1, math.ceil(wait)))
     if isinstance(error, LanguageModelUnavailable) and error.retry_after_s:
         headers["Retry-After"] = str(max(1, math.ceil(error.retry_after_s)))
-    if isinstance(error, StorageBusy):
+    if isinstance(error, StorageBusy | StorageUnavailable):
         headers["Retry-After"] = str(STORAGE_RETRY_AFTER_S)
     if status == 401:
         headers["WWW-Authenticate"] = "Bearer"

@@ -1,8 +1,10 @@
 """WS /api/v1/jobs/{id}/events?token=…&after=…: what the client missed, then live events,
-closed after the job's terminal state."""
+closed after the job's terminal state (entrypoints/http/job_event_stream.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from contextlib import aclosing
 from uuid import UUID
 
 import msgspec
@@ -15,8 +17,9 @@ from application.auth.authenticate import Authenticate
 from application.jobs.get_job import GetJob, JobEventsSince
 from domain.errors import NotAuthenticated, NotFound
 from domain.ids import JobId
-from domain.jobs import TERMINAL, JobEvent
+from domain.jobs import GenerationJob, JobEvent
 from domain.ports.job_events import JobEventPublisher
+from entrypoints.http.job_event_stream import followed
 from entrypoints.http.job_schemas import JobEventOut
 from entrypoints.web.session import ACCESS
 
@@ -55,24 +58,17 @@ async def job_events(socket: WebSocket, job_id: FromPath[UUID],  # type: ignore[
             await socket.close(code=NOT_FOUND, reason="no such job")
             return
     publisher = await container.get(JobEventPublisher)
-    # Following starts before the missed events are read, so none falls between the two.
-    async with publisher.follow(JobId(job_id)) as live:
+
+    async def stored_since(seq: int) -> tuple[GenerationJob, Sequence[JobEvent]]:
         async with container() as scope:
-            job, missed = await (await scope.get(JobEventsSince))(user.id, JobId(job_id),
-                                                                  max(0, after))
+            return await (await scope.get(JobEventsSince))(user.id, JobId(job_id), seq)
+
+    # Following starts before the missed events are read, so none falls between the two.
+    async with publisher.follow(JobId(job_id)) as live, aclosing(
+            followed(stored_since, live, max(0, after))) as events:
         try:
-            last = max(0, after)
-            for event in missed:
+            async for event in events:
                 await _send(socket, event)
-                last = event.seq
-            if not (job.finished and last >= job.last_seq):
-                async for event in live:
-                    if event.seq <= last:
-                        continue
-                    await _send(socket, event)
-                    last = event.seq
-                    if event.state in TERMINAL:
-                        break
             await socket.close()
         except WebSocketDisconnect:
             return
