@@ -1,5 +1,6 @@
 """The worker's job runner over the in-memory container: concurrency, cancellation during a
-section, hand-back on stop, and rescheduling when the model asks us to come back later."""
+section, hand-back on stop, rescheduling when the model asks us to come back later, and a
+job resumed in the same attempt after its database came back."""
 
 import asyncio
 
@@ -20,6 +21,7 @@ from domain.documents import CitationStyle, DocumentSpec, Kind
 from domain.jobs import JobState
 from domain.languages import Language
 from domain.ports.language_model import LanguageModelUnavailable
+from domain.ports.transactions import StorageUnavailable
 from entrypoints.worker.jobs import JobRunner
 
 SPEC = DocumentSpec(title="Bridges", topic="Bridge engineering", kind=Kind.ESSAY,
@@ -142,3 +144,30 @@ async def test_a_long_retry_after_reschedules_instead_of_holding_a_slot(world, m
     current = await run(GetJob, user.id, job.id)
     assert (current.run_after - fakes.clock.now()).total_seconds() == pytest.approx(120, abs=1)
     assert current.attempts == 0
+
+
+async def test_a_job_that_lost_its_database_resumes_in_the_same_attempt(world, model) -> None:
+    fakes, container, run = world
+    model.gate.set()
+    user, [job] = await queue_jobs(run, fakes, 1)
+    outline, outages = model.complete_json, [StorageUnavailable()]
+
+    async def database_gone_once(*args, **kwargs):
+        if outages:
+            raise outages.pop()
+        return await outline(*args, **kwargs)
+
+    model.complete_json = database_gone_once  # type: ignore[method-assign]
+    runner = JobRunner(container, worker="w1", concurrency=1, policy=JobPolicy(lease_s=2),
+                       poll_s=0.05, grace_s=0.2, storage_retry_s=0.05)
+    task = asyncio.create_task(runner.run())
+
+    async def succeeded():
+        return (await run(GetJob, user.id, job.id)).state is JobState.SUCCEEDED
+
+    await wait_for(succeeded)
+    runner.stop()
+    await task
+    done = await run(GetJob, user.id, job.id)
+    assert not outages and done.attempts == 1 and done.error is None
+    assert (await run(GetBalance, user.id)).reserved == 0

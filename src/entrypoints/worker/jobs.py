@@ -1,7 +1,8 @@
 """The job side of the worker: claims generation jobs under a lease, runs up to
 WORKER_CONCURRENCY of them at once, keeps their leases alive, and decides what a failed
 attempt means. On stop it claims nothing more, lets running jobs finish for a grace period,
-then hands the rest back to the queue."""
+then hands the rest back to the queue. A job that loses its database midway waits for it and
+resumes in the same attempt."""
 
 from __future__ import annotations
 
@@ -20,8 +21,10 @@ from application.jobs.policy import JobPolicy
 from application.jobs.run_job import RunJob
 from domain.errors import DomainError, InvalidTransition, NotFound
 from domain.ids import JobId
+from domain.jobs import GenerationJob
 from domain.ports.jobs import LeaseLost
 from domain.ports.language_model import LanguageModelUnavailable
+from domain.ports.transactions import StorageUnavailable
 from domain.quota import QuotaExceeded
 
 log = structlog.get_logger("tesigo.jobs")
@@ -31,9 +34,11 @@ PERMANENT = (QuotaExceeded, NotFound, InvalidTransition)
 
 class JobRunner:
     def __init__(self, container: AsyncContainer, *, worker: str, concurrency: int,
-                 policy: JobPolicy, poll_s: float = 1.0, grace_s: float = 10.0) -> None:
+                 policy: JobPolicy, poll_s: float = 1.0, grace_s: float = 10.0,
+                 storage_retry_s: float = 1.0) -> None:
         self._container, self._worker, self._concurrency = container, worker, concurrency
         self._policy, self._poll_s, self._grace_s = policy, poll_s, grace_s
+        self._storage_retry_s = storage_retry_s
         self._running: dict[JobId, asyncio.Task[None]] = {}
         self._stop_reason: dict[JobId, str] = {}
         self._stopping = asyncio.Event()
@@ -93,8 +98,7 @@ class JobRunner:
         structlog.contextvars.bind_contextvars(job_id=str(job_id))
         keeper = asyncio.create_task(self._keep_lease(job_id, me))
         try:
-            async with self._container() as scope:
-                ended = await (await scope.get(RunJob))(job_id, self._worker)
+            ended = await self._run(job_id)
             ATTEMPTS.labels(ended.state.value if ended else "gone").inc()
         except asyncio.CancelledError:
             reason = self._stop_reason.get(job_id, "stopping")
@@ -107,6 +111,21 @@ class JobRunner:
             await self._end(job_id, *self._judge(job_id, error))
         finally:
             keeper.cancel()
+
+    async def _run(self, job_id: JobId) -> GenerationJob | None:
+        """RunJob, again every `storage_retry_s` while the database cannot be reached: the
+        lease is still this worker's (its heartbeat keeps trying), a resumed job releases
+        what the interrupted steps held and skips what they wrote, so an outage costs the
+        job no attempt, and nothing waits for the lease to run out. Should the lease be lost
+        meanwhile, RunJob says so when the database is back."""
+        while True:
+            try:
+                async with self._container() as scope:
+                    return await (await scope.get(RunJob))(job_id, self._worker)
+            except StorageUnavailable:
+                log.warning("database unreachable; the job resumes when it is back",
+                            job_id=str(job_id))
+                await asyncio.sleep(self._storage_retry_s)
 
     def _judge(self, job_id: JobId, error: Exception) -> tuple[Outcome, str, timedelta | None]:
         if isinstance(error, LanguageModelUnavailable) and error.retry_after_s and (

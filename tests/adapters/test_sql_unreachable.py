@@ -1,0 +1,69 @@
+"""A database that cannot be reached is StorageUnavailable (a 503 problem with Retry-After,
+never a 500), and once it is back the same engine works again: a pooled connection the
+restart dropped is replaced when it is checked out (pre-ping), not handed to a request."""
+
+from collections.abc import Iterator
+
+import pytest
+from litestar import Litestar, get
+from litestar.testing import AsyncTestClient
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+from tests.postgres import Cluster, PostgresUnavailable, _free_port, restartable_cluster
+
+from adapters.sql.engine import PoolLimits, create_engine, make_session_factory
+from adapters.sql.execution import execute
+from domain.ports.transactions import StorageUnavailable
+from entrypoints.http.errors import EXCEPTION_HANDLERS
+
+
+async def select_one(engine: AsyncEngine) -> int:
+    async with make_session_factory(engine)() as session:
+        return int((await execute(session, text("SELECT 1"))).scalar_one())
+
+
+@pytest.fixture
+def cluster() -> Iterator[Cluster]:
+    try:
+        with restartable_cluster() as cluster:
+            yield cluster
+    except PostgresUnavailable as error:
+        pytest.skip(str(error))
+
+
+async def test_nothing_listening_is_storage_unavailable_and_a_503() -> None:
+    engine = create_engine(f"postgresql://postgres@127.0.0.1:{_free_port()}/postgres",
+                           PoolLimits(timeout_s=2))
+
+    @get("/one")
+    async def one() -> dict[str, int]:
+        return {"one": await select_one(engine)}
+
+    try:
+        with pytest.raises(StorageUnavailable):
+            await select_one(engine)
+        async with AsyncTestClient(app=Litestar([one], exception_handlers=EXCEPTION_HANDLERS)
+                                   ) as client:
+            answer = await client.get("/one")
+    finally:
+        await engine.dispose()
+    assert answer.status_code == 503
+    assert answer.headers["content-type"].startswith("application/problem+json")
+    assert answer.headers["retry-after"] == "2"
+
+
+@pytest.mark.postgres
+async def test_the_same_engine_works_again_after_a_restart(cluster: Cluster) -> None:
+    engine = create_engine(cluster.url, PoolLimits(size=2, overflow=0, timeout_s=2))
+    try:
+        assert await select_one(engine) == 1  # a connection now waits in the pool
+        cluster.stop("fast")
+        with pytest.raises(StorageUnavailable):
+            await select_one(engine)
+        cluster.start()
+        assert await select_one(engine) == 1
+        cluster.stop("immediate")  # the pooled connection is dropped without a goodbye
+        cluster.start()
+        assert await select_one(engine) == 1
+    finally:
+        await engine.dispose()
