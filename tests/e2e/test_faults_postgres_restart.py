@@ -27,11 +27,12 @@ from tests.postgres import Cluster, PostgresUnavailable, restartable_cluster
 from tests.smtp_server import SmtpTestServer
 from websockets.sync.client import connect
 
-pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.faults, pytest.mark.timeout(240)]
+pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.faults, pytest.mark.timeout(300)]
 CLIENT_TIMEOUT_S = 10.0  # an answer slower than this is a hang
 OUTAGE_S = 4.0
 SIGNUP_CREDITS = 10_000_000
 USERS = ("ada@example.com", "bob@example.com")
+IN_FLIGHT = 4 * 2  # WORKER_CONCURRENCY × SECTION_CONCURRENCY: sections written at once
 
 
 @pytest.fixture
@@ -58,7 +59,7 @@ def stack(tmp_path) -> Iterator[dict[str, Any]]:
     worker = subprocess.Popen([*TESIGO, "worker"], cwd=tmp_path, env=env, stdout=log,
                               stderr=subprocess.STDOUT)
     try:
-        api.wait_until_healthy(timeout_s=90)  # a loaded machine starts slowly
+        api.wait_until_healthy(timeout_s=150)  # a loaded machine starts slowly
         with httpx.Client(base_url=api.url, timeout=CLIENT_TIMEOUT_S) as client:
             yield {"client": client, "api": api, "model": model, "cluster": cluster,
                    "worker": worker, "smtp": smtp, "worker_log": tmp_path / "worker.log"}
@@ -148,7 +149,11 @@ def test_postgres_restarted_under_mixed_load(stack) -> None:
     assert seqs == list(range(1, len(seqs) + 1)) and follower.events[-1]["state"] == "succeeded"
 
     requests = section_requests(model)
-    assert set(requests.values()) == {1}, {k: n for k, n in requests.items() if n > 1}
+    assert len({title for title, _ in requests}) == len(jobs)
+    # Only a section in flight when the database went can be asked again (its step failed,
+    # and was charged nothing); the saved ones are skipped when the job resumes.
+    again = {section: n for section, n in requests.items() if n > 1}
+    assert set(again.values()) <= {2} and len(again) <= IN_FLIGHT, again
     asyncio.run(books_balance(cluster.url, [job["id"] for job, _ in jobs]))
 
 
@@ -173,11 +178,12 @@ async def books_balance(url: str, job_ids: list[str]) -> None:
     try:
         for job_id in job_ids:
             job = await connection.fetchrow(
-                "SELECT state, last_seq, held_reservations FROM generation_jobs WHERE id = $1",
-                job_id)
+                "SELECT state, attempts, last_seq, held_reservations FROM generation_jobs "
+                "WHERE id = $1", job_id)
             events = await connection.fetch(
                 "SELECT seq, state FROM job_events WHERE job_id = $1 ORDER BY seq", job_id)
             assert job["state"] == "succeeded" and job["held_reservations"] in ("[]", [])
+            assert job["attempts"] == 1  # the outage cost no attempt: none ran twice
             assert [e["seq"] for e in events] == list(range(1, job["last_seq"] + 1))
             assert [e["state"] for e in events].count("succeeded") == 1
         users = await connection.fetch("SELECT user_id, credits, reserved FROM credit_accounts")
