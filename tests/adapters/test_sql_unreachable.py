@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from tests.postgres import Cluster, PostgresUnavailable, _free_port, restartable_cluster
 
-from adapters.sql.engine import PoolLimits, create_engine, make_session_factory
+from adapters.sql.engine import PoolLimits, create_engine, make_session_factory, open_session
 from adapters.sql.execution import execute
 from domain.ports.transactions import StorageUnavailable
 from entrypoints.http.errors import EXCEPTION_HANDLERS
@@ -65,5 +65,19 @@ async def test_the_same_engine_works_again_after_a_restart(cluster: Cluster) -> 
         cluster.stop("immediate")  # the pooled connection is dropped without a goodbye
         cluster.start()
         assert await select_one(engine) == 1
+    finally:
+        await engine.dispose()
+
+
+@pytest.mark.postgres
+async def test_closing_a_session_whose_connection_was_cut_does_not_fail(
+        postgres_url: str) -> None:
+    engine = create_engine(postgres_url, PoolLimits(size=2, overflow=0, timeout_s=2))
+    try:
+        async with open_session(make_session_factory(engine)) as session:
+            pid = (await session.execute(text("SELECT pg_backend_pid()"))).scalar_one()
+            async with engine.connect() as other:
+                await other.execute(text(f"SELECT pg_terminate_backend({pid})"))
+        assert await select_one(engine) == 1  # the pool replaced the cut connection
     finally:
         await engine.dispose()

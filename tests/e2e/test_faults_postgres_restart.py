@@ -13,6 +13,9 @@ import subprocess
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import asyncpg
@@ -27,7 +30,8 @@ from tests.postgres import Cluster, PostgresUnavailable, restartable_cluster
 from tests.smtp_server import SmtpTestServer
 from websockets.sync.client import connect
 
-pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.faults, pytest.mark.timeout(300)]
+pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.faults,
+              pytest.mark.timeout(300)]
 CLIENT_TIMEOUT_S = 10.0  # an answer slower than this is a hang
 OUTAGE_S = 4.0
 SIGNUP_CREDITS = 10_000_000
@@ -37,11 +41,17 @@ IN_FLIGHT = 4 * 2  # WORKER_CONCURRENCY × SECTION_CONCURRENCY: sections written
 
 @pytest.fixture
 def stack(tmp_path) -> Iterator[dict[str, Any]]:
-    try:
-        cluster_context = restartable_cluster()
-        cluster = cluster_context.__enter__()
-    except PostgresUnavailable as error:
-        pytest.skip(str(error))
+    with ExitStack() as cleanup:
+        try:
+            cluster = cleanup.enter_context(restartable_cluster())
+        except PostgresUnavailable as error:
+            pytest.skip(str(error))
+        yield from running(cluster, tmp_path)
+
+
+def running(cluster: Cluster, tmp_path: Path) -> Iterator[dict[str, Any]]:
+    """TesiGo on `cluster` as an operator runs it: migrated, an API process without a worker
+    and a worker process, with a mail server and a model server that takes its time."""
     smtp, model = SmtpTestServer(), OpenAiTestServer()
     smtp.start()
     model.start()
@@ -71,7 +81,6 @@ def stack(tmp_path) -> Iterator[dict[str, Any]]:
         api.stop()
         model.stop()
         smtp.stop()
-        cluster_context.__exit__(None, None, None)
 
 
 class Follower(threading.Thread):
@@ -119,6 +128,7 @@ def test_postgres_restarted_under_mixed_load(stack) -> None:
     wait_until(lambda: len(model.requests) >= 4, timeout_s=30)  # jobs are under way
 
     ready_down = outage(cluster, client)
+    restarted = datetime.now(UTC)
     recovered_at = wait_until(lambda: client.get("/ready").status_code == 200 and
                               time.monotonic(), timeout_s=30)
     assert recovered_at - ready_down[1] < 30
@@ -147,6 +157,7 @@ def test_postgres_restarted_under_mixed_load(stack) -> None:
     assert follower.error is None, follower.error
     seqs = [e["seq"] for e in follower.events]
     assert seqs == list(range(1, len(seqs) + 1)) and follower.events[-1]["state"] == "succeeded"
+    assert datetime.fromisoformat(follower.events[-1]["at"]) > restarted  # it ran across
 
     requests = section_requests(model)
     assert len({title for title, _ in requests}) == len(jobs)

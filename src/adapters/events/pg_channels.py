@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
 from typing import Any
 
@@ -46,7 +47,10 @@ class ReconnectingPgChannelsBackend(ChannelsBackend):
         except DATABASE_ERRORS as error:
             log.warning("cannot listen for events yet", error=_said(error))
             self._lost.set()
-        self._watcher = asyncio.create_task(self._keep_listening(), name="channels-listener")
+        # A context of its own: started by whichever request first needs the events, the
+        # watcher must not log under that request's id for ever.
+        self._watcher = asyncio.create_task(self._keep_listening(), name="channels-listener",
+                                            context=contextvars.Context())
 
     async def on_shutdown(self) -> None:
         if self._watcher is not None:

@@ -1,17 +1,22 @@
 """Engines for PostgreSQL (asyncpg) and SQLite (aiosqlite) from one URL."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import structlog
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 
 from adapters.sql.tls import split_tls
 
 SQLITE_BUSY_TIMEOUT_MS = 5_000
+log = structlog.get_logger("tesigo.storage")
 _ASYNC_DRIVERS = {"postgresql": "postgresql+asyncpg", "postgres": "postgresql+asyncpg",
                   "postgresql+asyncpg": "postgresql+asyncpg",
                   "sqlite": "sqlite+aiosqlite", "sqlite+aiosqlite": "sqlite+aiosqlite"}
@@ -79,6 +84,24 @@ def async_url(url: str) -> URL:
 
 def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+@asynccontextmanager
+async def open_session(factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    """A session, closed (rolling back what was not committed) when the block ends. Closing
+    one whose connection broke meanwhile (the database restarted, a statement was cut short)
+    does not fail: the connection is invalidated, the pool opens another, and whatever the
+    block raised or answered stands."""
+    session = factory()
+    try:
+        yield session
+    finally:
+        try:
+            await session.close()
+        except (DBAPIError, OSError) as error:
+            log.warning("closed a session on a broken connection", error=str(error)[:200])
+            with suppress(DBAPIError, OSError):
+                await session.invalidate()
 
 
 def _configure_sqlite(dbapi_connection: Any, connection_record: Any) -> None:

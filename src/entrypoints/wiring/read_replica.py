@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from adapters.sql.admin_queries import SqlAdminQueries
 from adapters.sql.audit import SqlAuditLog
 from adapters.sql.documents import SqlDocumentRepository
-from adapters.sql.engine import PoolLimits, create_engine, make_session_factory
+from adapters.sql.engine import PoolLimits, create_engine, make_session_factory, open_session
 from adapters.sql.payments import SqlPaymentRepository
 from adapters.sql.quota import SqlQuotaLedger
 from adapters.sql.replica import ReadReplica
@@ -72,7 +72,7 @@ class ReplicaReadsProvider(Provider):
         usable = await replica.usable()
         READS.labels("replica" if usable else "primary").inc()
         factory = make_session_factory(engine) if usable else primary
-        async with factory() as session:
+        async with open_session(factory) as session:
             yield ReplicaSession(session)
 
     @provide(scope=Scope.REQUEST)

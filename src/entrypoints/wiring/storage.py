@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from adapters.sql.admin_queries import SqlAdminQueries
 from adapters.sql.audit import SqlAuditLog
 from adapters.sql.documents import SqlDocumentRepository
-from adapters.sql.engine import PoolLimits, create_engine, make_session_factory
+from adapters.sql.engine import PoolLimits, create_engine, make_session_factory, open_session
 from adapters.sql.idempotency import SqlIdempotencyStore
 from adapters.sql.jobs import SqlJobRepository
 from adapters.sql.magic_links import SqlMagicLinkRepository
@@ -60,7 +60,7 @@ class SqlStorageProvider(Provider):
     async def session(
         self, factory: async_sessionmaker[AsyncSession]
     ) -> AsyncIterator[AsyncSession]:
-        async with factory() as session:
+        async with open_session(factory) as session:
             yield session
 
     tx = provide(SqlTransactionManager, provides=TransactionManager, scope=Scope.REQUEST)
