@@ -31,7 +31,7 @@ from tests.smtp_server import SmtpTestServer
 from websockets.sync.client import connect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.faults,
-              pytest.mark.timeout(300)]
+              pytest.mark.timeout(420)]
 CLIENT_TIMEOUT_S = 10.0  # an answer slower than this is a hang
 OUTAGE_S = 4.0
 SIGNUP_CREDITS = 10_000_000
@@ -69,7 +69,7 @@ def running(cluster: Cluster, tmp_path: Path) -> Iterator[dict[str, Any]]:
     worker = subprocess.Popen([*TESIGO, "worker"], cwd=tmp_path, env=env, stdout=log,
                               stderr=subprocess.STDOUT)
     try:
-        api.wait_until_healthy(timeout_s=150)  # a loaded machine starts slowly
+        api.wait_until_healthy(timeout_s=240)  # a loaded machine starts slowly
         with httpx.Client(base_url=api.url, timeout=CLIENT_TIMEOUT_S) as client:
             yield {"client": client, "api": api, "model": model, "cluster": cluster,
                    "worker": worker, "smtp": smtp, "worker_log": tmp_path / "worker.log"}
