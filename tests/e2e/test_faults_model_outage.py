@@ -171,7 +171,7 @@ def test_answers_hanging_past_the_timeout_are_retried_then_the_job_succeeds(stac
 
 
 def test_a_server_that_keeps_failing_fails_the_job_with_a_readable_reason(stack) -> None:
-    # Last in the file: it leaves the worker's circuit breaker open.
+    # It leaves the worker's circuit breaker open: the next test starts from there.
     job, auth = run_job(stack, *[Reply.error(500, "the model is on fire") for _ in range(60)])
     assert job["state"] == "failed" and job["attempts"] == 5, job
     reason = job["error"]
@@ -181,4 +181,13 @@ def test_a_server_that_keeps_failing_fails_the_job_with_a_readable_reason(stack)
     assert "sk-test-outage-key" not in reason
     assert len(stack["model"].requests) == 5 * 4  # every attempt asked, and backed off
     assert job["tokens_used"] == 0
+    assert_nothing_held(stack, job, auth)
+
+
+def test_a_job_waits_for_the_open_breaker_instead_of_spending_its_attempts(stack) -> None:
+    # Right after the test above the worker's breaker is open (for 30 s) though the server
+    # answers again: the job must not use up its attempts against the breaker.
+    job, auth = run_job(stack)
+    assert job["state"] == "succeeded", job
+    assert job["attempts"] <= 2, job
     assert_nothing_held(stack, job, auth)

@@ -142,3 +142,25 @@ async def test_a_long_retry_after_reschedules_instead_of_holding_a_slot(world, m
     current = await run(GetJob, user.id, job.id)
     assert (current.run_after - fakes.clock.now()).total_seconds() == pytest.approx(120, abs=1)
     assert current.attempts == 0
+
+
+async def test_a_short_retry_after_is_the_least_a_failed_attempt_waits(world, model) -> None:
+    fakes, container, run = world
+    user, [job] = await queue_jobs(run, fakes, 1)
+
+    async def paused(*args, **kwargs):  # as the open circuit breaker says, for 20 s more
+        raise LanguageModelUnavailable("calls are paused", retry_after_s=20)
+
+    model.complete_json = paused  # type: ignore[method-assign]
+    runner = a_runner(container)  # backoff after a first attempt: 2.5 to 7.5 s
+    task = asyncio.create_task(runner.run())
+
+    async def retried():
+        current = await run(GetJob, user.id, job.id)
+        return current.state is JobState.QUEUED and current.attempts == 1
+
+    await wait_for(retried)
+    runner.stop()
+    await task
+    current = await run(GetJob, user.id, job.id)
+    assert (current.run_after - fakes.clock.now()).total_seconds() == pytest.approx(20, abs=1)
