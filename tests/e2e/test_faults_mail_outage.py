@@ -22,7 +22,7 @@ ANSWER_BOUND_S = 2.0  # well below the mailer's 10 s SMTP timeout
 # From SMTP's return until every message went out: each message waits out its backoff,
 # which doubles from OUTBOX_RETRY_S (1 s here), so up to ~32 s after a 60 s outage.
 DELIVERY_BOUND_S = 50.0
-STARTUP_BOUND_S = 120.0  # importing the service takes long on a loaded machine
+STARTUP_BOUND_S = 180.0  # importing the service alone took 40 s on a loaded 2-core machine
 USERS = [f"user{n}@example.com" for n in range(8)]
 KNOWN, UNKNOWN = "known@example.com", "stranger{}@example.com"
 # Headers that differ between any two answers from one IP, whatever they answer.
@@ -83,7 +83,7 @@ def outbox(database: str) -> list[asyncpg.Record]:
     return asyncio.run(read())
 
 
-@pytest.mark.timeout(300)  # the outage, and starting processes on a loaded machine
+@pytest.mark.timeout(360)  # the outage, and starting processes on a loaded machine
 def test_sign_in_answers_stay_the_same_and_every_link_arrives_once(stack) -> None:
     client, smtp = stack["client"], stack["smtp"]
     sign_in(client, smtp, KNOWN)

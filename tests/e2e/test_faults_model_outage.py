@@ -23,9 +23,9 @@ from tests.postgres import fresh_database
 from tests.smtp_server import SmtpTestServer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.faults,
-              pytest.mark.timeout(240)]  # the first test also starts the processes
-LLM_TIMEOUT_S = 3.0  # short, yet above a loaded machine's hiccups
-STARTUP_BOUND_S = 120.0  # importing the service takes long on a loaded machine
+              pytest.mark.timeout(300)]  # the first test also starts the processes
+LLM_TIMEOUT_S = 5.0  # short, yet above the hiccups of a loaded machine
+STARTUP_BOUND_S = 180.0  # importing the service alone took 40 s on a loaded 2-core machine
 JOB_BOUND_S = 90.0
 SIGNUP_CREDITS = 10_000_000
 ESSAY = {"topic": "Bridges", "kind": "essay", "language": "en", "target_words": 1200,
