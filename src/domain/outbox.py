@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 from domain.ids import OutboxMessageId
 
 MAX_DELIVERY_ATTEMPTS = 20
-_FIRST_RETRY = timedelta(seconds=5)
-_LONGEST_RETRY = timedelta(minutes=30)
+FIRST_RETRY = timedelta(seconds=5)
+LONGEST_RETRY = timedelta(minutes=30)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,8 +57,11 @@ class OutboxMessage:
         return replace(self, message=wiped, sent_at=now, attempts=self.attempts + 1,
                        last_error=None)
 
-    def failed(self, error: str, now: datetime) -> OutboxMessage:
+    def failed(self, error: str, now: datetime,
+               first_retry: timedelta = FIRST_RETRY) -> OutboxMessage:
+        """Due again after `first_retry`, doubled for each attempt before, at most
+        LONGEST_RETRY."""
         attempts = self.attempts + 1
-        delay = min(_FIRST_RETRY * 2 ** (attempts - 1), _LONGEST_RETRY)
+        delay = min(first_retry * 2 ** (attempts - 1), LONGEST_RETRY)
         return replace(self, attempts=attempts, last_error=error[:500],
                        next_attempt_at=now + delay)

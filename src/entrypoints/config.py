@@ -64,12 +64,14 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     worker_concurrency: Annotated[int, Meta(ge=1, le=256)] = 4
     job_lease_s: Annotated[int, Meta(ge=2)] = 60
     job_poll_s: Annotated[float, Meta(gt=0)] = 1.0
+    job_retry_s: Annotated[float, Meta(gt=0, le=3600)] = 5.0  # doubles per failed attempt
     rate_limit_signin: str = "20/minute"
     rate_limit_magic_link: str = "5/hour"
     rate_limit_api: str = "600/minute"
     access_token_ttl_s: Annotated[int, Meta(ge=60, le=3600)] = 900
     session_lifetime_days: Annotated[int, Meta(ge=1, le=365)] = 30
     outbox_poll_s: Annotated[float, Meta(gt=0)] = 2.0
+    outbox_retry_s: Annotated[float, Meta(gt=0, le=1800)] = 5.0  # doubles per failed try
     openai_api_key: str | None = None
     openai_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"

@@ -171,3 +171,25 @@ async def test_a_job_that_lost_its_database_resumes_in_the_same_attempt(world, m
     done = await run(GetJob, user.id, job.id)
     assert not outages and done.attempts == 1 and done.error is None
     assert (await run(GetBalance, user.id)).reserved == 0
+
+
+async def test_a_short_retry_after_is_the_least_a_failed_attempt_waits(world, model) -> None:
+    fakes, container, run = world
+    user, [job] = await queue_jobs(run, fakes, 1)
+
+    async def paused(*args, **kwargs):  # as the open circuit breaker says, for 20 s more
+        raise LanguageModelUnavailable("calls are paused", retry_after_s=20)
+
+    model.complete_json = paused  # type: ignore[method-assign]
+    runner = a_runner(container)  # backoff after a first attempt: 2.5 to 7.5 s
+    task = asyncio.create_task(runner.run())
+
+    async def retried():
+        current = await run(GetJob, user.id, job.id)
+        return current.state is JobState.QUEUED and current.attempts == 1
+
+    await wait_for(retried)
+    runner.stop()
+    await task
+    current = await run(GetJob, user.id, job.id)
+    assert (current.run_after - fakes.clock.now()).total_seconds() == pytest.approx(20, abs=1)

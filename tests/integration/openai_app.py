@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from tests.integration.openai_replies import Reply, completion_body, stream_events, usage_body
@@ -25,6 +26,7 @@ class RecordedRequest:
     path: str
     headers: dict[str, str]  # lower-case names
     body: dict[str, Any]
+    received_at: float = field(default_factory=time.monotonic)  # when it arrived
 
     @property
     def model(self) -> str | None:

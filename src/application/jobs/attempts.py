@@ -18,7 +18,7 @@ from domain.ports.transactions import TransactionManager
 
 
 class Outcome(Enum):
-    RETRY = "retry"          # failed; try again after `delay` unless attempts are used up
+    RETRY = "retry"          # failed; try again (not before `delay`) unless attempts are used up
     FAIL = "fail"            # failed for good (the error will not go away by retrying)
     HAND_BACK = "hand_back"  # not a failure: the worker stops, or come back after `delay`
     CANCELLED = "cancelled"  # stopped mid-section on the user's request
@@ -36,7 +36,8 @@ class AttemptEnd:
 class EndAttempt:
     """Record how an attempt ended, under the worker's lease.
 
-    - a retried job goes back to the queue after a jittered, growing delay; after its last
+    - a retried job goes back to the queue after a jittered, growing delay, and not before
+      the attempt's `delay` (when the model said it may answer again); after its last
       attempt it fails with a readable error, and the document is marked failed
     - a handed-back job returns to the queue without using up an attempt
     - a cancelled job ends cancelled; the document keeps what was written
@@ -59,8 +60,8 @@ class EndAttempt:
         now, error = self._clock.now(), end.error or "unknown error"
         match end.outcome:
             case Outcome.RETRY:
-                ended = job.retry_later(error, now,
-                                        end.delay or self._policy.backoff(job.attempts))
+                backoff = self._policy.backoff(job.attempts)
+                ended = job.retry_later(error, now, max(backoff, end.delay or backoff))
             case Outcome.FAIL:
                 ended = job.fail(error, now)
             case Outcome.HAND_BACK:

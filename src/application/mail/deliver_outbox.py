@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from application.mail.policy import OutboxPolicy
 from domain.ids import OutboxMessageId
 from domain.ports.mailer import MailDeliveryError, Mailer
 from domain.ports.outbox import Outbox
@@ -39,14 +40,16 @@ class DeliverOutbox:
     - due messages are claimed (and the claim committed) before sending, so concurrent
       deliverers never send one message twice
     - a delivered message is marked sent and its body wiped
-    - a failed delivery is retried later with a growing delay; nothing is lost
+    - a failed delivery is retried later with a growing delay, from
+      `policy.first_retry`; nothing is lost
     - the report says, per failed message, what the transport answered, and how many
       messages are still to deliver after this round
     """
 
     def __init__(self, outbox: Outbox, mailer: Mailer, tx: TransactionManager,
-                 clock: Clock) -> None:
+                 clock: Clock, policy: OutboxPolicy) -> None:
         self._outbox, self._mailer, self._tx, self._clock = outbox, mailer, tx, clock
+        self._policy = policy
 
     async def __call__(self, limit: int = 20) -> DeliveryReport:
         claimed = await self._outbox.claim_due(self._clock.now(), limit, CLAIM_LEASE_S)
@@ -56,7 +59,8 @@ class DeliverOutbox:
             try:
                 await self._mailer.send(message.message)
             except MailDeliveryError as error:
-                failed = message.failed(str(error), self._clock.now())
+                failed = message.failed(str(error), self._clock.now(),
+                                        self._policy.first_retry)
                 await self._outbox.save(failed)
                 failures.append(DeliveryFailure(
                     message_id=message.id, attempts=failed.attempts, reason=error.reason,

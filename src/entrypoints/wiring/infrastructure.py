@@ -19,6 +19,7 @@ from adapters.system import (
 )
 from application.auth.lockout import SignInLockout
 from application.auth.policy import SignInPolicy
+from application.mail.policy import OutboxPolicy
 from domain.ports.counters import Counters
 from domain.ports.mailer import Mailer
 from domain.ports.rate_limits import RateLimiter
@@ -49,6 +50,10 @@ class ConfigProvider(Provider):
                             refresh_reuse_grace=timedelta(
                                 seconds=settings.refresh_reuse_grace_s),
                             signup_credits=settings.signup_credits)
+
+    @provide
+    def outbox_policy(self, settings: Settings) -> OutboxPolicy:
+        return OutboxPolicy(first_retry=timedelta(seconds=settings.outbox_retry_s))
 
 
 class InfrastructureProvider(Provider):

@@ -39,7 +39,7 @@ class JobsProvider(Provider):
 
     @provide
     def policy(self, settings: Settings) -> JobPolicy:
-        return JobPolicy(lease_s=settings.job_lease_s)
+        return JobPolicy(lease_s=settings.job_lease_s, backoff_base_s=settings.job_retry_s)
 
     @provide
     async def channels(self, settings: Settings) -> AsyncIterator[ChannelsPlugin]:

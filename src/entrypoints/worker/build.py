@@ -22,7 +22,8 @@ def build_worker(container: AsyncContainer, settings: Settings, *,
     serves its own /metrics when WORKER_METRICS_PORT is set; an embedded worker's metrics
     are the API's."""
     jobs = JobRunner(container, worker=worker_name(), concurrency=settings.worker_concurrency,
-                     policy=JobPolicy(lease_s=settings.job_lease_s),
+                     policy=JobPolicy(lease_s=settings.job_lease_s,
+                                      backoff_base_s=settings.job_retry_s),
                      poll_s=settings.job_poll_s)
     metrics = (MetricsServer(container, host=settings.worker_metrics_host,
                              port=settings.worker_metrics_port)

@@ -128,9 +128,13 @@ class JobRunner:
                 await asyncio.sleep(self._storage_retry_s)
 
     def _judge(self, job_id: JobId, error: Exception) -> tuple[Outcome, str, timedelta | None]:
-        if isinstance(error, LanguageModelUnavailable) and error.retry_after_s and (
-                error.retry_after_s > self._policy.reschedule_after_s):
-            return Outcome.HAND_BACK, error.message, timedelta(seconds=error.retry_after_s)
+        if isinstance(error, LanguageModelUnavailable) and error.retry_after_s:
+            # When the model (or its open breaker) says: an attempt sooner would be spent
+            # on a refusal.
+            wait = timedelta(seconds=error.retry_after_s)
+            if error.retry_after_s > self._policy.reschedule_after_s:
+                return Outcome.HAND_BACK, error.message, wait
+            return Outcome.RETRY, error.message, wait
         if isinstance(error, PERMANENT):
             return Outcome.FAIL, error.message, None
         if isinstance(error, DomainError):
