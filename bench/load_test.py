@@ -46,6 +46,12 @@ def load_average() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of one process so far (not of its children)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def scrape(url: str) -> dict[float, float]:
     return lag_buckets(httpx.get(f"{url}/metrics", timeout=30).text)
 
@@ -121,13 +127,13 @@ def measure(args: argparse.Namespace, out: Path, database_url: str) -> None:
         served = Served(env, out, "--no-worker")
         try:
             served.wait_until_healthy(timeout_s=120)
-            measured(served.url, database_url, smtp, args, out)
+            measured(served.url, served.process.pid, database_url, smtp, args, out)
         finally:
             served.stop()
 
 
-def measured(url: str, database_url: str, smtp: SmtpTestServer, args: argparse.Namespace,
-             out: Path) -> None:
+def measured(url: str, server_pid: int, database_url: str, smtp: SmtpTestServer,
+             args: argparse.Namespace, out: Path) -> None:
     began = time.perf_counter()
     accounts = prepare(url, database_url, out / "storage", smtp, users=args.users + 1,
                        documents=args.documents, words=args.words)
@@ -143,9 +149,11 @@ def measured(url: str, database_url: str, smtp: SmtpTestServer, args: argparse.N
           f"{100 * share_within(idle, 0.01):.2f} % within 10 ms; load average "
           f"{load_average()}", flush=True)
     log = out / "requests.csv"
-    before = scrape(url)
+    before, server_cpu = scrape(url), cpu_seconds(server_pid)
     started = time.time()
     users = locust(url, out / "accounts.json", log, out, args)
+    time.sleep(1)
+    locust_cpu = cpu_seconds(users.pid)
     exports = Exports(url, author, large)
     window: tuple[dict[float, float], dict[float, float]] | None = None
     if args.exports:
@@ -153,10 +161,20 @@ def measured(url: str, database_url: str, smtp: SmtpTestServer, args: argparse.N
         at_start = scrape(url)
         exports.run()
         window = (at_start, scrape(url))
-    code = users.wait(timeout=args.seconds + 120)
-    after = scrape(url)
+    # read until Locust ends (a reaped process has no /proc entry left)
+    locust_cpu_end, server_cpu_end = cpu_seconds(users.pid), cpu_seconds(server_pid)
+    while users.poll() is None and time.time() < started + args.seconds + 120:
+        locust_cpu_end, server_cpu_end = cpu_seconds(users.pid), cpu_seconds(server_pid)
+        time.sleep(1)
+    code = users.wait(timeout=30)
+    after, elapsed = scrape(url), time.time() - started
     print(f"locust exited {code}; load average {load_average()}\n", flush=True)
     requests = read_log(log)
+    server, load = server_cpu_end - server_cpu, locust_cpu_end - locust_cpu
+    print(f"CPU over the {elapsed:.0f} s run: the API process {server:.1f} s "
+          f"({100 * server / elapsed:.0f} % of one core; {1000 * server / len(requests):.1f} ms "
+          f"per request), Locust {load:.1f} s ({100 * load / elapsed:.0f} %); "
+          f"{len(requests) / elapsed:.0f} requests/s\n", flush=True)
     print("\n".join(table(requests, lag_between(before, after),
                           f"{args.users} users, {args.minutes:g} min, think {args.think} s, "
                           f"whole run from {time.strftime('%H:%M:%S', time.gmtime(started))} "
