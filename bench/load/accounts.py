@@ -52,7 +52,7 @@ def sign_in(client: httpx.Client, smtp: SmtpTestServer, email: str) -> Account:
         time.sleep(0.02)
     else:
         raise TimeoutError(f"no e-mail for {email}")
-    text = mine[-1].get_body(preferencelist=("plain",)).get_content()
+    text = mine[-1].get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
     token = LINK.search(text).group(1)  # type: ignore[union-attr]
     pair = client.post("/api/v1/auth/verify-magic-link", json={"token": token})
     assert pair.status_code == 200, pair.text
