@@ -3,6 +3,7 @@ so they live in an importable module, not in a test file."""
 
 import os
 import signal
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -75,3 +76,8 @@ def crash_render(manuscript: object) -> bytes:
 
 def title(manuscript: Any) -> bytes:
     return str(manuscript.title).encode()
+
+
+def imported(module: str) -> bool:
+    """Whether the worker has `module` imported, without importing it."""
+    return module in sys.modules

@@ -6,6 +6,7 @@ import asyncio
 
 from litestar import Litestar
 
+from adapters.processes.pool import ProcessPool
 from entrypoints.config import Settings
 from entrypoints.error_tracking import watch_tasks
 from entrypoints.http.app import create_app
@@ -24,6 +25,11 @@ def build_app(settings: Settings, *, embedded_worker: bool = True) -> Litestar:
         if embedded_worker:
             tasks.append(asyncio.create_task(worker.run(), name="embedded-worker"))
 
+    async def start_the_renderers() -> None:
+        # Before the first request, so none waits for a worker to spawn and import
+        # WeasyPrint; spawning runs in a thread, the imports in the workers themselves.
+        await (await container.get(ProcessPool)).start()
+
     async def watch_the_loop() -> None:
         monitors.append(asyncio.create_task(LoopLagMonitor().run(), name="loop-lag"))
 
@@ -34,5 +40,6 @@ def build_app(settings: Settings, *, embedded_worker: bool = True) -> Litestar:
         await asyncio.gather(*tasks, *monitors, return_exceptions=True)
         await container.close()
 
-    return create_app(container, settings, on_startup=[watch_tasks, start_worker, watch_the_loop],
+    return create_app(container, settings,
+                      on_startup=[watch_tasks, start_worker, start_the_renderers, watch_the_loop],
                       on_shutdown=[stop])

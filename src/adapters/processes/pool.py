@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import multiprocessing
 import os
 import resource
@@ -27,8 +28,8 @@ T = TypeVar("T")
 
 # Workers are started fresh, never forked from this process: forking a process that runs
 # threads (the event loop's executor, pebble's own manager threads) can copy a held lock.
-# A fresh worker costs ~0.1 s, plus ~1.1 s for importing WeasyPrint on its first PDF;
-# recycling every `tasks_per_child` tasks spreads that out.
+# A fresh worker costs ~0.1 s, plus ~1.1 s for importing WeasyPrint: the `preload` modules
+# are imported as the worker starts, before it takes a task, so no task pays for them.
 _START_METHOD = "spawn"
 _CLOSE_WAIT_S = 10.0
 
@@ -60,6 +61,17 @@ def limit_memory(memory_mb: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+def prepare_worker(memory_mb: int | None, preload: tuple[str, ...]) -> None:
+    """Worker initializer: `limit_memory`, then import the `preload` modules, so the tasks
+    that need them find them imported. A module that fails to import here is left for the
+    task that imports it to raise (where the caller sees the error), rather than killing
+    the worker before it can take a task."""
+    limit_memory(memory_mb)
+    for module in preload:
+        with contextlib.suppress(Exception):
+            importlib.import_module(module)
+
+
 class ProcessPool:
     """At most `workers` tasks run at once (more wait in line); each worker is replaced after
     `tasks_per_child` tasks, so leaks cannot pile up. A task gets `timeout_s` seconds (counted
@@ -68,15 +80,19 @@ class ProcessPool:
     `run` returns the task's result or re-raises the task's own exception (MemoryError for
     an allocation past the ceiling); it raises WorkTimedOut for an overrun and WorkCrashed
     for a worker that died. Cancelling the caller kills the worker running the task.
-    The processes start on the first `run`, not before.
+
+    Every worker, the first ones and each replacement, imports the `preload` modules as it
+    starts, before it takes a task. The processes start on `start` or on the first `run`,
+    whichever comes first; constructing the pool starts none.
     """
 
     def __init__(self, *, workers: int = 2, tasks_per_child: int = 50,
-                 timeout_s: float = 120.0, memory_mb: int | None = 2048) -> None:
+                 timeout_s: float = 120.0, memory_mb: int | None = 2048,
+                 preload: tuple[str, ...] = ()) -> None:
         if workers < 1 or tasks_per_child < 1 or timeout_s <= 0:
             raise ValueError("workers, tasks_per_child and timeout_s must be positive")
         self._workers, self._tasks_per_child = workers, tasks_per_child
-        self._timeout_s, self._memory_mb = timeout_s, memory_mb
+        self._timeout_s, self._memory_mb, self._preload = timeout_s, memory_mb, preload
         self._pool: pebble.ProcessPool | None = None
         self._starting = asyncio.Lock()
         self._in_flight: set[Future[Any]] = set()
@@ -110,6 +126,12 @@ class ProcessPool:
         finally:
             self._in_flight.discard(future)
 
+    async def start(self) -> None:
+        """Start the worker processes now (off the event loop) rather than on the first
+        `run`. Returns once they are spawned; each then imports its `preload` modules on its
+        own, and a task that comes before a worker is done waits for it. Idempotent."""
+        await self._started()
+
     async def close(self) -> None:
         """Stop the workers; tasks still running or waiting fail with WorkCrashed. Waits a
         bounded time, never hangs."""
@@ -126,7 +148,7 @@ class ProcessPool:
                     await self._discard(self._pool)
                 pool = pebble.ProcessPool(
                     max_workers=self._workers, max_tasks=self._tasks_per_child,
-                    initializer=limit_memory, initargs=(self._memory_mb,),
+                    initializer=prepare_worker, initargs=(self._memory_mb, self._preload),
                     context=multiprocessing.get_context(_START_METHOD))
                 self._pool = pool  # before the await, so a cancelled start leaks nothing
                 # `active` starts the workers; process start-up stays off the event loop.

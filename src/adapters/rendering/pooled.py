@@ -17,6 +17,13 @@ RENDERERS: Mapping[ExportFormat, str] = {
     ExportFormat.MD: "adapters.rendering.markdown:render_markdown",
 }
 
+
+
+def modules_of(*renderers: str) -> tuple[str, ...]:
+    """The modules of `module:function` renderers, for a pool's workers to preload."""
+    return tuple(dict.fromkeys(renderer.partition(":")[0] for renderer in renderers))
+
+
 _NAMES = {ExportFormat.PDF: "PDF", ExportFormat.DOCX: "DOCX", ExportFormat.MD: "Markdown file"}
 
 

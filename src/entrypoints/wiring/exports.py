@@ -1,5 +1,6 @@
 """Exports and uploads: one pool of worker processes for rendering and for reading
-uploaded files, the blob store that caches rendered files (a local directory or S3, see
+uploaded files (each worker imports the renderers, WeasyPrint with them, as it starts), the
+blob store that caches rendered files (a local directory or S3, see
 blobs.py), and the writer of bibliography files."""
 
 from collections.abc import AsyncIterator
@@ -8,8 +9,8 @@ from dishka import Provider, Scope, provide
 
 from adapters.bibliography.files import BibliographyFiles
 from adapters.processes.pool import ProcessPool
-from adapters.rendering.pooled import PooledDocumentRenderer
-from adapters.rendering.pooled_receipts import PooledReceiptRenderer
+from adapters.rendering.pooled import RENDERERS, PooledDocumentRenderer, modules_of
+from adapters.rendering.pooled_receipts import RECEIPT_RENDERER, PooledReceiptRenderer
 from adapters.uploads.pooled import PooledTextExtractor
 from domain.ports.bibliography import BibliographyWriter
 from domain.ports.exports import BlobStore, DocumentRenderer
@@ -19,6 +20,7 @@ from entrypoints.config import Settings
 from entrypoints.wiring.blobs import blob_store
 
 UPLOAD_TIMEOUT_S = 60.0
+PRELOADED = modules_of(*RENDERERS.values(), RECEIPT_RENDERER)
 
 
 class ExportsProvider(Provider):
@@ -27,7 +29,7 @@ class ExportsProvider(Provider):
     @provide
     async def pool(self, settings: Settings) -> AsyncIterator[ProcessPool]:
         pool = ProcessPool(workers=settings.render_workers, timeout_s=settings.render_timeout_s,
-                           memory_mb=settings.render_memory_mb)
+                           memory_mb=settings.render_memory_mb, preload=PRELOADED)
         yield pool
         await pool.close()
 
