@@ -7,7 +7,8 @@ one real `tesigo worker` process with WORKER_CONCURRENCY set, jobs queued throug
 application itself while that worker is stopped (SIGSTOP), and the local OpenAI-compatible
 test server answering every call after `--delay` seconds. The clock runs from the worker's
 resumption (SIGCONT) to the last job's success. It reports model calls and sections per
-second against the ideal (concurrency / delay), and the worker's peak memory (VmHWM).
+second against the ideal (concurrency / delay), the worker's peak memory (VmHWM) and its
+CPU time (user + system, from /proc/PID/stat) over the timed run per model call.
 Results go to stdout, for docs/performance.md. BENCH_PROFILE=path runs the worker under
 cProfile (its main thread only: threads, such as the bibliography's, are not profiled).
 """
@@ -58,6 +59,12 @@ def peak_rss_mb(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+async def cpu_s(pid: int) -> float:
+    """The process's CPU time so far (user + system, /proc/PID/stat fields 14 and 15)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def worker_connected(url: str, timeout_s: float = 60.0) -> None:
@@ -139,9 +146,9 @@ async def measure(server_url: str, concurrency: int, delay: float) -> dict[str, 
                 await queue_jobs(env, jobs)
             finally:
                 os.kill(worker.pid, signal.SIGCONT)
-            started = time.perf_counter()
+            started, cpu_before = time.perf_counter(), cpu_s(worker.pid)
             await wait_until_done(env, jobs)
-            elapsed = time.perf_counter() - started
+            elapsed, cpu = time.perf_counter() - started, cpu_s(worker.pid) - cpu_before
             peak = peak_rss_mb(worker.pid)
         finally:
             worker.terminate()
@@ -151,7 +158,7 @@ async def measure(server_url: str, concurrency: int, delay: float) -> dict[str, 
     return {"concurrency": concurrency, "jobs": jobs, "seconds": elapsed,
             "calls_per_s": calls / elapsed, "sections_per_s": jobs * SECTIONS / elapsed,
             "ideal_calls_per_s": concurrency / delay, "peak_mb": peak,
-            "mb_per_job": (peak - baseline) / concurrency}
+            "mb_per_job": (peak - baseline) / concurrency, "cpu_ms_per_call": 1000 * cpu / calls}
 
 
 def table(rows: list[dict[str, float]], delay: float) -> str:
@@ -159,13 +166,15 @@ def table(rows: list[dict[str, float]], delay: float) -> str:
              f"{SECTIONS} section calls, run one after another.", "",
              "| WORKER_CONCURRENCY | jobs | wall s | model calls/s | ideal calls/s "
              "(concurrency ÷ latency) | % of ideal | sections/s | worker peak RSS MB "
-             "| MB per in-flight job |", "|---|---|---|---|---|---|---|---|---|"]
+             "| MB per in-flight job | worker CPU ms per model call |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(
             f"| {r['concurrency']:.0f} | {r['jobs']:.0f} | {r['seconds']:.2f} | "
             f"{r['calls_per_s']:.1f} | {r['ideal_calls_per_s']:.1f} | "
             f"{100 * r['calls_per_s'] / r['ideal_calls_per_s']:.0f}% | "
-            f"{r['sections_per_s']:.1f} | {r['peak_mb']:.0f} | {r['mb_per_job']:.2f} |")
+            f"{r['sections_per_s']:.1f} | {r['peak_mb']:.0f} | {r['mb_per_job']:.2f} | "
+            f"{r['cpu_ms_per_call']:.1f} |")
     return "\n".join(lines)
 
 
