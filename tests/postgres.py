@@ -14,7 +14,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager, suppress
 from pathlib import Path
 
@@ -100,6 +100,21 @@ def throwaway_cluster() -> Iterator[str]:
 
     initdb refuses to run as root, so as root the cluster runs as the `postgres` user.
     """
+    with restartable_cluster() as cluster:
+        yield cluster.url
+
+
+class Cluster:
+    """A throwaway cluster's URL, and a restart (`pg_ctl restart -m fast`: every connection
+    is cut; the server answers again on the same port when `restart` returns)."""
+
+    def __init__(self, url: str, restart: Callable[[], None]) -> None:
+        self.url, self.restart = url, restart
+
+
+@contextmanager
+def restartable_cluster() -> Iterator[Cluster]:
+    """Like `throwaway_cluster`, for tests that restart the server (never the shared one)."""
     bin_dir = _bin_dir()
     if bin_dir is None:
         raise PostgresUnavailable("no initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin")
@@ -113,23 +128,27 @@ def throwaway_cluster() -> Iterator[str]:
     if user is not None:
         os.chown(home, user.pw_uid, user.pw_gid)
     data, port = home / "data", _free_port()
+    options = f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off"
 
     def run(*args: str) -> None:
         subprocess.run(args, check=True, capture_output=True, timeout=60, cwd=home,
                        user=user.pw_uid if user else None, group=user.pw_gid if user else None)
+
+    def restart() -> None:
+        run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(home / "log"), "-w",
+            "-m", "fast", "-o", options, "restart")
 
     try:
         try:
             run(str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
                 "-E", "UTF8", "--no-sync")
             run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(home / "log"), "-w",
-                "-o", f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off",
-                "start")
+                "-o", options, "start")
         except (OSError, subprocess.SubprocessError) as error:
             detail = getattr(error, "stderr", b"") or b""
             raise PostgresUnavailable(f"a throwaway cluster did not start: {error} "
                                       f"{detail.decode(errors='replace')[-500:]}") from error
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+        yield Cluster(f"postgresql://postgres@127.0.0.1:{port}/postgres", restart)
     finally:
         with suppress(OSError, subprocess.SubprocessError):
             run(str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop")

@@ -4,11 +4,11 @@ from collections.abc import AsyncIterator
 
 from dishka import AsyncContainer, Provider, Scope, provide
 from litestar.channels import ChannelsPlugin
-from litestar.channels.backends.asyncpg import AsyncPgChannelsBackend
 from litestar.channels.backends.base import ChannelsBackend
 from litestar.channels.backends.memory import MemoryChannelsBackend
 
 from adapters.events.channels_publisher import ChannelsJobEventPublisher
+from adapters.events.pg_notify_backend import PgNotifyChannelsBackend
 from adapters.sql.listener import asyncpg_connector
 from application.jobs.job_steps import JobSteps
 from application.jobs.policy import JobPolicy
@@ -20,12 +20,14 @@ SUBSCRIBER_BACKLOG = 1000
 
 
 def channels_backend(settings: Settings) -> ChannelsBackend:
-    """PostgreSQL LISTEN/NOTIFY between processes; in memory for the embedded SQLite default,
-    whose worker runs inside the API process."""
+    """PostgreSQL LISTEN/NOTIFY between processes (published on one kept connection); in
+    memory for the embedded SQLite default, whose worker runs inside the API process."""
     if settings.uses_sqlite:
         return MemoryChannelsBackend()
-    return AsyncPgChannelsBackend(make_connection=asyncpg_connector(
-        settings.database_url, timeout_s=settings.db_pool_timeout_s))
+    return PgNotifyChannelsBackend(
+        make_connection=asyncpg_connector(settings.database_url,
+                                          timeout_s=settings.db_pool_timeout_s),
+        timeout_s=settings.db_pool_timeout_s)
 
 
 class JobsProvider(Provider):
