@@ -81,7 +81,7 @@ def cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def worker_connected(url: str, timeout_s: float = 60.0) -> None:
+async def worker_connected(url: str, timeout_s: float = 300.0) -> None:
     """Until a process other than this one has a connection to the database at `url`."""
     connection = await asyncpg.connect(url)
     try:
