@@ -7,7 +7,8 @@ one real `tesigo worker` process with WORKER_CONCURRENCY set, jobs queued throug
 application itself while that worker is stopped (SIGSTOP), and the local OpenAI-compatible
 test server answering every call after `--delay` seconds. The clock runs from the worker's
 resumption (SIGCONT) to the last job's success. It reports model calls and sections per
-second against the ideal (concurrency / delay), and the worker's peak memory (VmHWM).
+second against the ideal (concurrency / delay), the worker's peak memory (VmHWM) and its
+CPU time (user + system, from /proc/PID/stat) over the timed run per model call.
 Results go to stdout, for docs/performance.md. BENCH_PROFILE=path runs the worker under
 cProfile (its main thread only: threads, such as the bibliography's, are not profiled).
 """
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 
@@ -31,6 +33,8 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 from tests.integration.openai_server import OpenAiTestServer  # noqa: E402
 from tests.postgres import fresh_database, postgres_server  # noqa: E402
 
+from adapters.llm.offline_brief import read_brief  # noqa: E402
+from adapters.llm.offline_outline import fill_schema  # noqa: E402
 from application.admin.create_admin import CreateAdmin  # noqa: E402
 from application.documents.create_document import (  # noqa: E402
     CreateDocument,
@@ -48,9 +52,20 @@ from entrypoints.config import load_settings  # noqa: E402
 from entrypoints.ioc import make_container  # noqa: E402
 
 SECTIONS = 4
-OUTLINE = {"sections": [{"title": f"Part {n}", "target_words": 300}
+OUTLINE = {"sections": [{"title": f"Part {n}", "target_words": 300,
+                         "brief": f"What part {n} covers.", "queries": [f"throughput {n}"]}
                         for n in range(1, SECTIONS + 1)]}
 TESIGO = str(Path(sys.executable).with_name("tesigo"))
+
+
+def structured_answer(request: dict[str, Any]) -> Any:
+    """The bench's outline (SECTIONS sections); any other structured call (a section's
+    citation check) answered as the test server does by default."""
+    response_format = request["response_format"]["json_schema"]
+    if response_format["name"] == "outline":
+        return OUTLINE
+    user = next(m["content"] for m in reversed(request["messages"]) if m["role"] == "user")
+    return fill_schema(response_format["schema"], read_brief(str(user)))
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -60,7 +75,13 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-async def worker_connected(url: str, timeout_s: float = 60.0) -> None:
+def cpu_s(pid: int) -> float:
+    """The process's CPU time so far (user + system, /proc/PID/stat fields 14 and 15)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def worker_connected(url: str, timeout_s: float = 300.0) -> None:
     """Until a process other than this one has a connection to the database at `url`."""
     connection = await asyncpg.connect(url)
     try:
@@ -103,6 +124,8 @@ async def wait_until_done(env: dict[str, str], count: int) -> None:
                 counts = await (await scope.get(JobRepository)).count_by_state()
             if counts.get(JobState.SUCCEEDED, 0) >= count:
                 return
+            if counts.get(JobState.FAILED, 0):
+                raise RuntimeError("a bench job failed: see its error in generation_jobs")
             await asyncio.sleep(0.05)
     finally:
         await container.close()
@@ -111,7 +134,7 @@ async def wait_until_done(env: dict[str, str], count: int) -> None:
 async def measure(server_url: str, concurrency: int, delay: float) -> dict[str, float]:
     jobs = max(8, 2 * concurrency)
     async with fresh_database(server_url) as url:
-        model = OpenAiTestServer(json_responder=lambda _: OUTLINE)
+        model = OpenAiTestServer(json_responder=structured_answer)
         model.answer_after(delay)
         model.start()
         env = {**os.environ, "ENVIRONMENT": "test", "DATABASE_URL": url,
@@ -139,33 +162,37 @@ async def measure(server_url: str, concurrency: int, delay: float) -> dict[str, 
                 await queue_jobs(env, jobs)
             finally:
                 os.kill(worker.pid, signal.SIGCONT)
-            started = time.perf_counter()
+            started, cpu_before = time.perf_counter(), cpu_s(worker.pid)
+            asked_before = len(model.requests)
             await wait_until_done(env, jobs)
-            elapsed = time.perf_counter() - started
+            elapsed, cpu = time.perf_counter() - started, cpu_s(worker.pid) - cpu_before
+            calls = len(model.requests) - asked_before
             peak = peak_rss_mb(worker.pid)
         finally:
             worker.terminate()
             worker.wait(timeout=30)
             model.stop()
-    calls = jobs * (1 + SECTIONS)
-    return {"concurrency": concurrency, "jobs": jobs, "seconds": elapsed,
+    return {"concurrency": concurrency, "jobs": jobs, "seconds": elapsed, "calls": calls,
             "calls_per_s": calls / elapsed, "sections_per_s": jobs * SECTIONS / elapsed,
             "ideal_calls_per_s": concurrency / delay, "peak_mb": peak,
-            "mb_per_job": (peak - baseline) / concurrency}
+            "mb_per_job": (peak - baseline) / concurrency, "cpu_ms_per_call": 1000 * cpu / calls}
 
 
 def table(rows: list[dict[str, float]], delay: float) -> str:
-    lines = [f"Model latency {delay * 1000:.0f} ms per call; each job is 1 outline call + "
-             f"{SECTIONS} section calls, run one after another.", "",
-             "| WORKER_CONCURRENCY | jobs | wall s | model calls/s | ideal calls/s "
-             "(concurrency ÷ latency) | % of ideal | sections/s | worker peak RSS MB "
-             "| MB per in-flight job |", "|---|---|---|---|---|---|---|---|---|"]
+    lines = [f"Model latency {delay * 1000:.0f} ms per call; each job is 1 outline call and "
+             f"{SECTIONS} sections, one after another (model calls counted at the server).",
+             "", "| WORKER_CONCURRENCY | jobs | model calls | wall s | model calls/s "
+             "| ideal calls/s (concurrency ÷ latency) | % of ideal | sections/s "
+             "| worker peak RSS MB | MB per in-flight job | worker CPU ms per model call |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(
-            f"| {r['concurrency']:.0f} | {r['jobs']:.0f} | {r['seconds']:.2f} | "
+            f"| {r['concurrency']:.0f} | {r['jobs']:.0f} | {r['calls']:.0f} | "
+            f"{r['seconds']:.2f} | "
             f"{r['calls_per_s']:.1f} | {r['ideal_calls_per_s']:.1f} | "
             f"{100 * r['calls_per_s'] / r['ideal_calls_per_s']:.0f}% | "
-            f"{r['sections_per_s']:.1f} | {r['peak_mb']:.0f} | {r['mb_per_job']:.2f} |")
+            f"{r['sections_per_s']:.1f} | {r['peak_mb']:.0f} | {r['mb_per_job']:.2f} | "
+            f"{r['cpu_ms_per_call']:.1f} |")
     return "\n".join(lines)
 
 

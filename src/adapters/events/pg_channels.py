@@ -23,16 +23,24 @@ log = structlog.get_logger("tesigo.events")
 class ReconnectingPgChannelsBackend(ChannelsBackend):
     """Channels as PostgreSQL notifications, on connections `connect` opens.
 
-    - `publish` is best effort: a database that cannot be reached loses the message (it is
-      logged) and never stops the ones after it
+    - `publish` sends `pg_notify` on one connection, opened on first use and kept (Litestar's
+      backend opens and closes one per message: a PostgreSQL backend started and torn down
+      per event, at 32 concurrent sections as much database CPU as the worker's own work).
+      It is best effort: a kept connection that died is replaced and the message sent again
+      once; a database that cannot be reached loses the message (it is logged) and never
+      stops the ones after it
     - one connection listens on every subscribed channel; when it is lost (or could not be
       opened at start-up) another is opened every `retry_s` until one is, and it listens on
       every channel subscribed by then. Notifications sent meanwhile are lost: followers
       catch up from what is stored (domain/ports/job_events.py)
     """
 
-    def __init__(self, connect: Callable[[], Awaitable[Any]], *, retry_s: float = 1.0) -> None:
+    def __init__(self, connect: Callable[[], Awaitable[Any]], *, retry_s: float = 1.0,
+                 publish_timeout_s: float = 10.0) -> None:
         self._connect, self._retry_s = connect, retry_s
+        self._publish_timeout_s = publish_timeout_s
+        self._publisher: Any = None  # the publishing connection, opened on first use
+        self._publishing = asyncio.Lock()
         self._channels: set[str] = set()
         self._queue: asyncio.Queue[tuple[str, bytes]] = asyncio.Queue()
         self._listening: Any = None  # the listening connection, None while there is none
@@ -42,6 +50,7 @@ class ReconnectingPgChannelsBackend(ChannelsBackend):
 
     async def on_startup(self) -> None:
         self._queue, self._lost, self._lock = asyncio.Queue(), asyncio.Event(), asyncio.Lock()
+        self._publishing = asyncio.Lock()
         try:
             await self._listen()
         except DATABASE_ERRORS as error:
@@ -63,21 +72,34 @@ class ReconnectingPgChannelsBackend(ChannelsBackend):
         if listening is not None:
             with contextlib.suppress(*DATABASE_ERRORS):
                 await listening.close()
+        async with self._publishing:
+            await self._forget_publisher()
 
     async def publish(self, data: bytes, channels: Iterable[str]) -> None:
-        try:
-            connection = await self._connect()
-        except DATABASE_ERRORS as error:
-            log.warning("event not published: database unreachable", error=_said(error))
-            return
-        try:
-            for channel in channels:
-                await connection.execute("SELECT pg_notify($1, $2)", channel, data.decode())
-        except DATABASE_ERRORS as error:
-            log.warning("event not published", error=_said(error))
-        finally:
-            with contextlib.suppress(*DATABASE_ERRORS):
-                await connection.close()
+        payload, names = data.decode(), list(channels)
+        async with self._publishing:
+            # Only a connection that was open already is worth a second try at once: a
+            # failed connect would most likely fail again.
+            for _ in range(2 if self._publisher is not None else 1):
+                try:
+                    await self._notify(payload, names)
+                    return
+                except DATABASE_ERRORS as error:
+                    await self._forget_publisher()
+                    failure: BaseException = error
+            log.warning("event not published", channels=len(names), error=_said(failure))
+
+    async def _notify(self, payload: str, channels: list[str]) -> None:
+        if self._publisher is None or self._publisher.is_closed():
+            self._publisher = await self._connect()
+        for channel in channels:
+            await self._publisher.execute("SELECT pg_notify($1, $2)", channel, payload,
+                                          timeout=self._publish_timeout_s)
+
+    async def _forget_publisher(self) -> None:
+        connection, self._publisher = self._publisher, None
+        if connection is not None:
+            connection.terminate()
 
     async def subscribe(self, channels: Iterable[str]) -> None:
         async with self._lock:

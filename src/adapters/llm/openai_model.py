@@ -117,12 +117,16 @@ class OpenAiLanguageModel(LanguageModel):
         raise unavailable_after(failures, secret=self._secret) from last
 
     def _usage(self, prompt: Prompt, model: str, answer: Answer, started: float) -> Usage:
+        """The server's counts; an upper bound where it gave none."""
         latency_ms = max(0, round((self._clock() - started) * 1000))
-        if answer.usage is None:
-            return Usage(model=model, prompt_tokens=estimate_prompt_tokens(prompt),
-                         completion_tokens=answer.raw_tokens, latency_ms=latency_ms)
-        return Usage(model=model, prompt_tokens=answer.usage.prompt_tokens,
-                     completion_tokens=answer.usage.completion_tokens, latency_ms=latency_ms)
+        counted = answer.usage
+        prompt_tokens = counted.prompt_tokens if counted else None
+        completion_tokens = counted.completion_tokens if counted else None
+        return Usage(model=model, latency_ms=latency_ms,
+                     prompt_tokens=(estimate_prompt_tokens(prompt) if prompt_tokens is None
+                                    else prompt_tokens),
+                     completion_tokens=(answer.raw_tokens if completion_tokens is None
+                                        else completion_tokens))
 
 
 def _server_down(error: Exception) -> bool:

@@ -20,13 +20,14 @@ SUBSCRIBER_BACKLOG = 1000
 
 
 def channels_backend(settings: Settings) -> ChannelsBackend:
-    """PostgreSQL LISTEN/NOTIFY between processes, listening again after the database comes
-    back; in memory for the embedded SQLite default, whose worker runs inside the API
-    process."""
+    """PostgreSQL LISTEN/NOTIFY between processes, published on one kept connection and
+    listening again after the database comes back; in memory for the embedded SQLite
+    default, whose worker runs inside the API process."""
     if settings.uses_sqlite:
         return MemoryChannelsBackend()
-    return ReconnectingPgChannelsBackend(asyncpg_connector(
-        settings.database_url, timeout_s=settings.db_pool_timeout_s))
+    return ReconnectingPgChannelsBackend(
+        asyncpg_connector(settings.database_url, timeout_s=settings.db_pool_timeout_s),
+        publish_timeout_s=settings.db_pool_timeout_s)
 
 
 class JobsProvider(Provider):
