@@ -94,10 +94,31 @@ def sign_in_and_create(base: str, mail_dir: Path) -> tuple[dict[str, str], str]:
     return auth, document["id"]
 
 
+def start_bare(url: str) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    bare = subprocess.Popen([sys.executable, str(ROOT / "bench" / "bare_app.py"), str(port),
+                             url.replace("postgresql+asyncpg://", "postgresql://")])
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            if httpx.get(f"{base}/documents/00000000-0000-0000-0000-000000000000"
+                         ).status_code in (200, 500):
+                break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    return bare, base
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="measure the servers in turn this many times (the ratio per "
+                             "round compares neighbours in time on a shared machine)")
+    parser.add_argument("--before", type=Path, default=None,
+                        help="another checkout of TesiGo (e.g. a `git worktree` of the "
+                             "previous commit) served beside this one and measured in turn")
     args = parser.parse_args()
     async with postgres_server() as server_url, fresh_database(server_url) as url:
         work = Path(os.environ.get("TMPDIR", "/tmp")) / f"tesigo-bench-{os.getpid()}"
@@ -106,41 +127,47 @@ async def main() -> None:
                "MAIL_DIR": str(work / "mail"), "RATE_LIMIT_API": "100000000/minute",
                "RATE_LIMIT_SIGNIN": "100000/minute", "LOG_LEVEL": "WARNING"}
         run_tesigo("migrate", env=env, cwd=work)
-        served = Served(env, work, "--no-worker")
+        servers: list[Served] = [Served(env, work, "--no-worker")]
+        if args.before is not None:
+            old_path = os.pathsep.join(filter(None, [str(args.before / "src"),
+                                                     env.get("PYTHONPATH")]))
+            servers.append(Served({**env, "PYTHONPATH": old_path}, work, "--no-worker"))
+        bare, bare_base = start_bare(url)
         try:
-            served.wait_until_healthy()
-            auth, document_id = sign_in_and_create(served.url, work / "mail")
-            url_full = f"{served.url}/api/v1/documents/{document_id}"
-            await load(url_full, auth, args.connections, 2)  # warm up
-            full = await load(url_full, auth, args.connections, args.seconds)
+            for served in servers:
+                served.wait_until_healthy(timeout_s=180)
+            auth, document_id = sign_in_and_create(servers[0].url, work / "mail")
+            targets = [("TesiGo GET /api/v1/documents/{id}",
+                        f"{servers[0].url}/api/v1/documents/{document_id}", auth)]
+            if args.before is not None:
+                targets.append((f"same, before ({args.before})",
+                                f"{servers[1].url}/api/v1/documents/{document_id}", auth))
+            targets.append(("bare Litestar + asyncpg fetchrow",
+                            f"{bare_base}/documents/{document_id}", {}))
+            for _, target, headers in targets:
+                await load(target, headers, args.connections, 2)  # warm up
+            rounds = []
+            for _ in range(args.rounds):
+                rounds.append([await load(target, headers, args.connections, args.seconds)
+                               for _, target, headers in targets])
         finally:
-            served.stop()
-        port = free_port()
-        bare = subprocess.Popen([sys.executable, str(ROOT / "bench" / "bare_app.py"), str(port),
-                                 url.replace("postgresql+asyncpg://", "postgresql://")])
-        try:
-            url_bare = f"http://127.0.0.1:{port}/documents/{document_id}"
-            for _ in range(100):
-                try:
-                    if httpx.get(url_bare).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    time.sleep(0.1)
-            await load(url_bare, {}, args.connections, 2)
-            baseline = await load(url_bare, {}, args.connections, args.seconds)
-        finally:
+            for served in servers:
+                served.stop()
             bare.terminate()
             bare.wait(timeout=10)
     generator = ("wrk" if shutil.which("wrk")
                  else "httpx in this process (wrk missing: the client saturates first)")
-    print(f"{args.connections} connections, {args.seconds:.0f} s each, one server process, "
-          f"load from {generator}\n")
-    print("| server | req/s | p50 ms | p99 ms |\n|---|---|---|---|")
-    print(f"| TesiGo GET /api/v1/documents/{{id}} (JWT, user, ownership, dishka, SQLAlchemy) "
-          f"| {full[0]:.0f} | {full[1]:.1f} | {full[2]:.1f} |")
-    print(f"| bare Litestar + asyncpg fetchrow | {baseline[0]:.0f} | {baseline[1]:.1f} | "
-          f"{baseline[2]:.1f} |")
-    print(f"\nratio: {full[0] / baseline[0]:.2f} of the bare handler's throughput")
+    print(f"{args.connections} connections, {args.seconds:.0f} s each, one server process "
+          f"each, load from {generator}, {args.rounds} round(s) in turn\n")
+    print("| round | server | req/s | p50 ms | p99 ms | ratio to bare |\n|---|---|---|---|---|---|")
+    for number, figures in enumerate(rounds, 1):
+        for (name, _, _), (rate, p50, p99) in zip(targets, figures, strict=True):
+            print(f"| {number} | {name} | {rate:.0f} | {p50:.1f} | {p99:.1f} | "
+                  f"{rate / figures[-1][0]:.2f} |")
+    for index, (name, _, _) in enumerate(targets[:-1]):
+        ratios = sorted(figures[index][0] / figures[-1][0] for figures in rounds)
+        print(f"\nratio, {name}: median {ratios[len(ratios) // 2]:.2f} "
+              f"(rounds: {', '.join(f'{r:.2f}' for r in ratios)})")
 
 
 if __name__ == "__main__":
