@@ -79,6 +79,22 @@ async def load(url: str, headers: dict[str, str], connections: int,
             latencies[int(len(latencies) * 0.99)] * 1000)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time the process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def measured(pid: int, url: str, headers: dict[str, str], connections: int,
+                   seconds: float) -> tuple[float, float, float, float]:
+    """`load`'s figures and the server's CPU time per request in µs: the latter depends far
+    less on what else the shared machine runs than the rate does."""
+    before = cpu_seconds(pid)
+    rate, p50, p99 = await load(url, headers, connections, seconds)
+    cpu = cpu_seconds(pid) - before
+    return rate, p50, p99, cpu / (rate * seconds) * 1e6
+
+
 def sign_in_and_create(base: str, mail_dir: Path) -> tuple[dict[str, str], str]:
     with httpx.Client(base_url=base) as client:
         client.post("/api/v1/auth/magic-link", json={"email": "bench@example.com"})
@@ -138,18 +154,21 @@ async def main() -> None:
                 served.wait_until_healthy(timeout_s=180)
             auth, document_id = sign_in_and_create(servers[0].url, work / "mail")
             targets = [("TesiGo GET /api/v1/documents/{id}",
-                        f"{servers[0].url}/api/v1/documents/{document_id}", auth)]
+                        f"{servers[0].url}/api/v1/documents/{document_id}", auth,
+                        servers[0].process.pid)]
             if args.before is not None:
                 targets.append((f"same, before ({args.before})",
-                                f"{servers[1].url}/api/v1/documents/{document_id}", auth))
+                                f"{servers[1].url}/api/v1/documents/{document_id}", auth,
+                                servers[1].process.pid))
             targets.append(("bare Litestar + asyncpg fetchrow",
-                            f"{bare_base}/documents/{document_id}", {}))
-            for _, target, headers in targets:
+                            f"{bare_base}/documents/{document_id}", {}, bare.pid))
+            for _, target, headers, _ in targets:
                 await load(target, headers, args.connections, 2)  # warm up
             rounds = []
             for _ in range(args.rounds):
-                rounds.append([await load(target, headers, args.connections, args.seconds)
-                               for _, target, headers in targets])
+                rounds.append([await measured(pid, target, headers, args.connections,
+                                              args.seconds)
+                               for _, target, headers, pid in targets])
         finally:
             for served in servers:
                 served.stop()
@@ -159,15 +178,18 @@ async def main() -> None:
                  else "httpx in this process (wrk missing: the client saturates first)")
     print(f"{args.connections} connections, {args.seconds:.0f} s each, one server process "
           f"each, load from {generator}, {args.rounds} round(s) in turn\n")
-    print("| round | server | req/s | p50 ms | p99 ms | ratio to bare |\n|---|---|---|---|---|---|")
+    print("| round | server | req/s | p50 ms | p99 ms | CPU µs/request | ratio to bare |\n"
+          "|---|---|---|---|---|---|---|")
     for number, figures in enumerate(rounds, 1):
-        for (name, _, _), (rate, p50, p99) in zip(targets, figures, strict=True):
-            print(f"| {number} | {name} | {rate:.0f} | {p50:.1f} | {p99:.1f} | "
+        for (name, *_), (rate, p50, p99, cpu) in zip(targets, figures, strict=True):
+            print(f"| {number} | {name} | {rate:.0f} | {p50:.1f} | {p99:.1f} | {cpu:.0f} | "
                   f"{rate / figures[-1][0]:.2f} |")
-    for index, (name, _, _) in enumerate(targets[:-1]):
+    for index, (name, *_) in enumerate(targets[:-1]):
         ratios = sorted(figures[index][0] / figures[-1][0] for figures in rounds)
+        cpu = sorted(figures[-1][3] / figures[index][3] for figures in rounds)
         print(f"\nratio, {name}: median {ratios[len(ratios) // 2]:.2f} "
-              f"(rounds: {', '.join(f'{r:.2f}' for r in ratios)})")
+              f"(rounds: {', '.join(f'{r:.2f}' for r in ratios)}); bare's CPU per request "
+              f"over this one's: median {cpu[len(cpu) // 2]:.2f}")
 
 
 if __name__ == "__main__":
