@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from tests.e2e.processes import Served, run_tesigo  # noqa: E402
-from tests.postgres import fresh_database, postgres_server  # noqa: E402
+from tests.postgres import fresh_database, throwaway_cluster  # noqa: E402
 from tests.smtp_server import free_port  # noqa: E402
 
 SPEC = {"title": "Bridges", "topic": "Suspension bridges", "kind": "essay", "language": "en",
@@ -135,8 +135,17 @@ async def main() -> None:
     parser.add_argument("--before", type=Path, default=None,
                         help="another checkout of TesiGo (e.g. a `git worktree` of the "
                              "previous commit) served beside this one and measured in turn")
+    parser.add_argument("--before-env", default="", metavar="'NAME=VALUE ...'",
+                        help="settings for the --before server only, e.g. 'DB_POOL_SIZE=30'")
     args = parser.parse_args()
-    async with postgres_server() as server_url, fresh_database(server_url) as url:
+    # A cluster of its own: the servers hold up to 2 × (DB_POOL_SIZE + DB_MAX_OVERFLOW) + 20
+    # connections, which must not crowd other users of a shared PostgreSQL.
+    with throwaway_cluster() as server_url:
+        await measure(args, server_url)
+
+
+async def measure(args: argparse.Namespace, server_url: str) -> None:
+    async with fresh_database(server_url) as url:
         work = Path(os.environ.get("TMPDIR", "/tmp")) / f"tesigo-bench-{os.getpid()}"
         work.mkdir(parents=True, exist_ok=True)
         env = {**os.environ, "ENVIRONMENT": "test", "DATABASE_URL": url,
@@ -147,7 +156,9 @@ async def main() -> None:
         if args.before is not None:
             old_path = os.pathsep.join(filter(None, [str(args.before / "src"),
                                                      env.get("PYTHONPATH")]))
-            servers.append(Served({**env, "PYTHONPATH": old_path}, work, "--no-worker"))
+            changed = dict(pair.split("=", 1) for pair in args.before_env.split())
+            servers.append(Served({**env, **changed, "PYTHONPATH": old_path}, work,
+                                  "--no-worker"))
         bare, bare_base = start_bare(url)
         try:
             for served in servers:
@@ -157,7 +168,7 @@ async def main() -> None:
                         f"{servers[0].url}/api/v1/documents/{document_id}", auth,
                         servers[0].process.pid)]
             if args.before is not None:
-                targets.append((f"same, before ({args.before})",
+                targets.append((f"same, before ({args.before} {args.before_env})",
                                 f"{servers[1].url}/api/v1/documents/{document_id}", auth,
                                 servers[1].process.pid))
             targets.append(("bare Litestar + asyncpg fetchrow",
