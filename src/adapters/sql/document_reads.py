@@ -63,16 +63,26 @@ class SqlOwnDocumentReads(OwnDocumentReads):
     async def _fetch_asyncpg(self, values: dict[str, Any]) -> Mapping[Any, Any] | None:
         with storage_errors():  # the pool's own failures: no connection in time, refused
             pooled = await self._engine.raw_connection()
+        driver: Any = pooled.driver_connection
+        broken = False
         try:
-            record = await pooled.driver_connection.fetchrow(  # type: ignore[union-attr]
-                self._sql, *(values[name] for name in self._order))
+            record = await driver.fetchrow(self._sql, *(values[name] for name in self._order))
         except asyncpg.QueryCanceledError as error:
             raise StorageBusy("The service took too long to answer; nothing was changed. "
                               "Try again shortly.") from error
-        except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError) as error:
+        except asyncpg.PostgresError as error:  # the server refused the statement
             raise StorageError(f"storage failed: {error}") from error
+        except (asyncpg.InterfaceError, asyncpg.InternalClientError, OSError) as error:
+            broken = True  # the connection itself failed, e.g. its backend was terminated
+            raise StorageError(f"storage failed: {error}") from error
+        except BaseException:
+            broken = True  # cancelled mid-statement: the connection's state is unknown
+            raise
         finally:
-            await greenlet_spawn(pooled.close)  # back to the pool, as AsyncConnection does
+            # Back to the pool as AsyncConnection does; a connection in doubt is discarded
+            # instead, as Core does on a disconnect, or later checkouts would get it.
+            await greenlet_spawn(pooled.invalidate if broken or driver.is_closed()
+                                 else pooled.close)
         return None if record is None else dict(record.items())
 
 
