@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from tests.e2e.processes import Served, run_tesigo  # noqa: E402
-from tests.postgres import fresh_database, postgres_server  # noqa: E402
+from tests.postgres import fresh_database, throwaway_cluster  # noqa: E402
 from tests.smtp_server import free_port  # noqa: E402
 
 SPEC = {"title": "Bridges", "topic": "Suspension bridges", "kind": "essay", "language": "en",
@@ -79,6 +79,22 @@ async def load(url: str, headers: dict[str, str], connections: int,
             latencies[int(len(latencies) * 0.99)] * 1000)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time the process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def measured(pid: int, url: str, headers: dict[str, str], connections: int,
+                   seconds: float) -> tuple[float, float, float, float]:
+    """`load`'s figures and the server's CPU time per request in µs: the latter depends far
+    less on what else the shared machine runs than the rate does."""
+    before = cpu_seconds(pid)
+    rate, p50, p99 = await load(url, headers, connections, seconds)
+    cpu = cpu_seconds(pid) - before
+    return rate, p50, p99, cpu / (rate * seconds) * 1e6
+
+
 def sign_in_and_create(base: str, mail_dir: Path) -> tuple[dict[str, str], str]:
     with httpx.Client(base_url=base) as client:
         client.post("/api/v1/auth/magic-link", json={"email": "bench@example.com"})
@@ -94,53 +110,97 @@ def sign_in_and_create(base: str, mail_dir: Path) -> tuple[dict[str, str], str]:
     return auth, document["id"]
 
 
+def start_bare(url: str) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    bare = subprocess.Popen([sys.executable, str(ROOT / "bench" / "bare_app.py"), str(port),
+                             url.replace("postgresql+asyncpg://", "postgresql://")])
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            if httpx.get(f"{base}/documents/00000000-0000-0000-0000-000000000000"
+                         ).status_code in (200, 500):
+                break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    return bare, base
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="measure the servers in turn this many times (the ratio per "
+                             "round compares neighbours in time on a shared machine)")
+    parser.add_argument("--before", type=Path, default=None,
+                        help="another checkout of TesiGo (e.g. a `git worktree` of the "
+                             "previous commit) served beside this one and measured in turn")
+    parser.add_argument("--before-env", default="", metavar="'NAME=VALUE ...'",
+                        help="settings for the --before server only, e.g. 'DB_POOL_SIZE=30'")
     args = parser.parse_args()
-    async with postgres_server() as server_url, fresh_database(server_url) as url:
+    # A cluster of its own: the servers hold up to 2 × (DB_POOL_SIZE + DB_MAX_OVERFLOW) + 20
+    # connections, which must not crowd other users of a shared PostgreSQL.
+    with throwaway_cluster() as server_url:
+        await measure(args, server_url)
+
+
+async def measure(args: argparse.Namespace, server_url: str) -> None:
+    async with fresh_database(server_url) as url:
         work = Path(os.environ.get("TMPDIR", "/tmp")) / f"tesigo-bench-{os.getpid()}"
         work.mkdir(parents=True, exist_ok=True)
         env = {**os.environ, "ENVIRONMENT": "test", "DATABASE_URL": url,
                "MAIL_DIR": str(work / "mail"), "RATE_LIMIT_API": "100000000/minute",
                "RATE_LIMIT_SIGNIN": "100000/minute", "LOG_LEVEL": "WARNING"}
         run_tesigo("migrate", env=env, cwd=work)
-        served = Served(env, work, "--no-worker")
+        servers: list[Served] = [Served(env, work, "--no-worker")]
+        if args.before is not None:
+            old_path = os.pathsep.join(filter(None, [str(args.before / "src"),
+                                                     env.get("PYTHONPATH")]))
+            changed = dict(pair.split("=", 1) for pair in args.before_env.split())
+            servers.append(Served({**env, **changed, "PYTHONPATH": old_path}, work,
+                                  "--no-worker"))
+        bare, bare_base = start_bare(url)
         try:
-            served.wait_until_healthy()
-            auth, document_id = sign_in_and_create(served.url, work / "mail")
-            url_full = f"{served.url}/api/v1/documents/{document_id}"
-            await load(url_full, auth, args.connections, 2)  # warm up
-            full = await load(url_full, auth, args.connections, args.seconds)
+            for served in servers:
+                served.wait_until_healthy(timeout_s=180)
+            auth, document_id = sign_in_and_create(servers[0].url, work / "mail")
+            targets = [("TesiGo GET /api/v1/documents/{id}",
+                        f"{servers[0].url}/api/v1/documents/{document_id}", auth,
+                        servers[0].process.pid)]
+            if args.before is not None:
+                targets.append((f"same, before ({args.before} {args.before_env})",
+                                f"{servers[1].url}/api/v1/documents/{document_id}", auth,
+                                servers[1].process.pid))
+            targets.append(("bare Litestar + asyncpg fetchrow",
+                            f"{bare_base}/documents/{document_id}", {}, bare.pid))
+            for _, target, headers, _ in targets:
+                await load(target, headers, args.connections, 2)  # warm up
+            rounds = []
+            for _ in range(args.rounds):
+                rounds.append([await measured(pid, target, headers, args.connections,
+                                              args.seconds)
+                               for _, target, headers, pid in targets])
         finally:
-            served.stop()
-        port = free_port()
-        bare = subprocess.Popen([sys.executable, str(ROOT / "bench" / "bare_app.py"), str(port),
-                                 url.replace("postgresql+asyncpg://", "postgresql://")])
-        try:
-            url_bare = f"http://127.0.0.1:{port}/documents/{document_id}"
-            for _ in range(100):
-                try:
-                    if httpx.get(url_bare).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    time.sleep(0.1)
-            await load(url_bare, {}, args.connections, 2)
-            baseline = await load(url_bare, {}, args.connections, args.seconds)
-        finally:
+            for served in servers:
+                served.stop()
             bare.terminate()
             bare.wait(timeout=10)
     generator = ("wrk" if shutil.which("wrk")
                  else "httpx in this process (wrk missing: the client saturates first)")
-    print(f"{args.connections} connections, {args.seconds:.0f} s each, one server process, "
-          f"load from {generator}\n")
-    print("| server | req/s | p50 ms | p99 ms |\n|---|---|---|---|")
-    print(f"| TesiGo GET /api/v1/documents/{{id}} (JWT, user, ownership, dishka, SQLAlchemy) "
-          f"| {full[0]:.0f} | {full[1]:.1f} | {full[2]:.1f} |")
-    print(f"| bare Litestar + asyncpg fetchrow | {baseline[0]:.0f} | {baseline[1]:.1f} | "
-          f"{baseline[2]:.1f} |")
-    print(f"\nratio: {full[0] / baseline[0]:.2f} of the bare handler's throughput")
+    print(f"{args.connections} connections, {args.seconds:.0f} s each, one server process "
+          f"each, load from {generator}, {args.rounds} round(s) in turn\n")
+    print("| round | server | req/s | p50 ms | p99 ms | CPU µs/request | ratio to bare |\n"
+          "|---|---|---|---|---|---|---|")
+    for number, figures in enumerate(rounds, 1):
+        for (name, *_), (rate, p50, p99, cpu) in zip(targets, figures, strict=True):
+            print(f"| {number} | {name} | {rate:.0f} | {p50:.1f} | {p99:.1f} | {cpu:.0f} | "
+                  f"{rate / figures[-1][0]:.2f} |")
+    for index, (name, *_) in enumerate(targets[:-1]):
+        ratios = sorted(figures[index][0] / figures[-1][0] for figures in rounds)
+        cpu = sorted(figures[-1][3] / figures[index][3] for figures in rounds)
+        print(f"\nratio, {name}: median {ratios[len(ratios) // 2]:.2f} "
+              f"(rounds: {', '.join(f'{r:.2f}' for r in ratios)}); bare's CPU per request "
+              f"over this one's: median {cpu[len(cpu) // 2]:.2f}")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from adapters.memory.admin_queries import InMemoryAdminQueries
 from adapters.memory.audit import InMemoryAuditLog
 from adapters.memory.blobs import InMemoryBlobStore
 from adapters.memory.database import InMemoryDatabase
+from adapters.memory.document_reads import InMemoryOwnDocumentReads
 from adapters.memory.documents import InMemoryDocumentRepository
 from adapters.memory.idempotency import InMemoryIdempotencyStore
 from adapters.memory.job_events import InMemoryJobEventPublisher
@@ -40,6 +41,7 @@ from adapters.sources.offline import OfflineSourceFinder
 from adapters.sources.offline_doi import OfflineDoiLookup
 from domain.ports.admin_queries import AdminQueries
 from domain.ports.audit import AuditLog
+from domain.ports.document_reads import OwnDocumentReads
 from domain.ports.documents import DocumentRepository
 from domain.ports.doi_lookup import DoiLookup
 from domain.ports.exports import BlobStore, DocumentRenderer
@@ -151,6 +153,8 @@ class InMemoryProvider(Provider):
                     scope=Scope.REQUEST)
     sessions = provide(InMemorySessionRepository, provides=SessionRepository,
                        scope=Scope.REQUEST)
+    own_document_reads = provide(InMemoryOwnDocumentReads, provides=OwnDocumentReads,
+                                 scope=Scope.APP)
     documents = provide(InMemoryDocumentRepository, provides=DocumentRepository,
                         scope=Scope.REQUEST)
     revisions = provide(InMemorySectionRevisionRepository,

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from adapters.memory.admin_queries import InMemoryAdminQueries
 from adapters.memory.audit import InMemoryAuditLog
 from adapters.memory.database import InMemoryDatabase
+from adapters.memory.document_reads import InMemoryOwnDocumentReads
 from adapters.memory.documents import InMemoryDocumentRepository
 from adapters.memory.idempotency import InMemoryIdempotencyStore
 from adapters.memory.jobs import InMemoryJobRepository
@@ -29,6 +30,7 @@ from adapters.memory.transactions import InMemoryTransactionManager
 from adapters.memory.users import InMemoryUserRepository
 from adapters.sql.admin_queries import SqlAdminQueries
 from adapters.sql.audit import SqlAuditLog
+from adapters.sql.document_reads import SqlOwnDocumentReads
 from adapters.sql.documents import SqlDocumentRepository
 from adapters.sql.engine import make_session_factory
 from adapters.sql.idempotency import SqlIdempotencyStore
@@ -52,6 +54,7 @@ from domain.outbox import OutboxMessage
 from domain.payments import Payment
 from domain.ports.admin_queries import AdminQueries
 from domain.ports.audit import AuditLog
+from domain.ports.document_reads import OwnDocumentReads
 from domain.ports.documents import DocumentRepository
 from domain.ports.idempotency import IdempotencyStore
 from domain.ports.jobs import JobRepository
@@ -110,6 +113,9 @@ class MemoryStorage:
                     customers=InMemoryBillingCustomers(tx),
                     subscriptions=InMemorySubscriptionRepository(tx))
 
+    def document_reads(self) -> OwnDocumentReads:
+        return InMemoryOwnDocumentReads(self.db)
+
     async def end(self, unit: Unit) -> None:
         """The scope ends; what was not committed is dropped with it."""
 
@@ -120,6 +126,7 @@ class MemoryStorage:
 class SqlStorage:
     def __init__(self, engine: AsyncEngine) -> None:
         self.name = engine.dialect.name
+        self._engine = engine
         self._factory = make_session_factory(engine)
         # Keyed by the transaction manager itself, which the Unit keeps alive: an id() key
         # could be reused once a unit is dropped, losing track of an open session.
@@ -148,6 +155,9 @@ class SqlStorage:
                     revisions=SqlSectionRevisionRepository(session),
                     customers=SqlBillingCustomers(session),
                     subscriptions=SqlSubscriptionRepository(session))
+
+    def document_reads(self) -> OwnDocumentReads:
+        return SqlOwnDocumentReads(self._engine)
 
     async def end(self, unit: Unit) -> None:
         tx = unit.tx

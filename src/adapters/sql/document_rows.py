@@ -1,5 +1,6 @@
 """Documents <-> rows of the `documents` table; the nested parts travel as JSON."""
 
+from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any
@@ -54,23 +55,29 @@ def section_json(section: Section) -> dict[str, Any]:
 
 def document_from_row(row: Row[Any]) -> Document:
     """The document in `row`; sections stay empty when the row has no `sections` column."""
-    fields = row._mapping
-    spec = DocumentSpec(title=row.title, topic=row.topic, kind=Kind(row.kind),
-                        language=Language(row.language), target_words=row.target_words,
-                        citation_style=CitationStyle(row.citation_style),
-                        instructions=row.instructions,
-                        title_page=TitlePage.from_mapping(dict(row.title_page or {})))
-    sources = [(bool(item.get("removed")), _source(item)) for item in row.sources]
+    return document_from_fields(row._mapping)
+
+
+def document_from_fields(fields: Mapping[Any, Any]) -> Document:
+    """The document in a row's fields by column name, JSON columns decoded; sections stay
+    empty without a `sections` field."""
+    spec = DocumentSpec(title=fields["title"], topic=fields["topic"], kind=Kind(fields["kind"]),
+                        language=Language(fields["language"]),
+                        target_words=fields["target_words"],
+                        citation_style=CitationStyle(fields["citation_style"]),
+                        instructions=fields["instructions"],
+                        title_page=TitlePage.from_mapping(dict(fields["title_page"] or {})))
+    sources = [(bool(item.get("removed")), _source(item)) for item in fields["sources"]]
     return Document(
-        id=DocumentId(row.id), owner=UserId(row.owner_id), spec=spec,
-        status=DocumentStatus(row.status), created_at=row.created_at,
-        updated_at=row.updated_at, revision=row.revision, requirements=row.requirements,
-        word_count=row.word_count,
-        outline=tuple(_outline_item(item) for item in row.outline),
+        id=DocumentId(fields["id"]), owner=UserId(fields["owner_id"]), spec=spec,
+        status=DocumentStatus(fields["status"]), created_at=fields["created_at"],
+        updated_at=fields["updated_at"], revision=fields["revision"],
+        requirements=fields["requirements"], word_count=fields["word_count"],
+        outline=tuple(_outline_item(item) for item in fields["outline"]),
         sections=tuple(section_from_json(item) for item in fields.get("sections", ())),
         sources=tuple(source for removed, source in sources if not removed),
         removed_sources=tuple(source for removed, source in sources if removed),
-        bibliography=tuple(row.bibliography), revisions_made=row.revisions_made,
+        bibliography=tuple(fields["bibliography"]), revisions_made=fields["revisions_made"],
     )
 
 

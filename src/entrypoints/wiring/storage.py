@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from adapters.sql.admin_queries import SqlAdminQueries
 from adapters.sql.audit import SqlAuditLog
+from adapters.sql.document_reads import SqlOwnDocumentReads
 from adapters.sql.documents import SqlDocumentRepository
 from adapters.sql.engine import PoolLimits, create_engine, make_session_factory, open_session
 from adapters.sql.idempotency import SqlIdempotencyStore
@@ -24,6 +25,7 @@ from adapters.sql.transactions import SqlTransactionManager
 from adapters.sql.users import SqlUserRepository
 from domain.ports.admin_queries import AdminQueries
 from domain.ports.audit import AuditLog
+from domain.ports.document_reads import OwnDocumentReads
 from domain.ports.documents import DocumentRepository
 from domain.ports.idempotency import IdempotencyStore
 from domain.ports.jobs import JobRepository
@@ -55,6 +57,8 @@ class SqlStorageProvider(Provider):
         return make_session_factory(engine)
 
     probe = provide(SqlStorageProbe, provides=StorageProbe, scope=Scope.APP)
+    own_document_reads = provide(SqlOwnDocumentReads, provides=OwnDocumentReads,
+                                 scope=Scope.APP)
 
     @provide(scope=Scope.REQUEST)
     async def session(

@@ -1,6 +1,6 @@
 """Every use case, built per request from the ports above."""
 
-from dishka import Provider, Scope, provide_all
+from dishka import Provider, Scope, provide, provide_all
 
 from application.admin.adjust_credits import AdjustCredits
 from application.admin.block_user import BlockUser
@@ -37,6 +37,7 @@ from application.documents.delete_document import DeleteDocument
 from application.documents.get_document import GetDocument
 from application.documents.in_text_citations import CiteInText
 from application.documents.list_documents import ListDocuments
+from application.documents.read_own_document import ReadOwnDocument
 from application.documents.update_document import UpdateDocument
 from application.exports.attach_requirements import AttachRequirements
 from application.exports.export_document import ExportDocument
@@ -73,6 +74,7 @@ class UseCasesProvider(Provider):
                        Authenticate, ExportMyData, DeleteAccount, UpdateProfile, EmailSignIn)
     documents = provide_all(CreateDocument, GetDocument, ListDocuments, UpdateDocument,
                             DeleteDocument)
+    read_own_document = provide(ReadOwnDocument, scope=Scope.APP)  # every part is APP-wide
     generation = provide_all(GenerateOutline, GenerateSection, GetBalance, EstimateGeneration)
     steering = provide_all(EditOutline, WriteOwnText, VerifySection, ListRevisions,
                            RestoreRevision, AddSource, RemoveSource)
