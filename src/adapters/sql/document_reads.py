@@ -9,11 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.util import greenlet_spawn
 
 from adapters.sql.document_rows import document_from_fields
-from adapters.sql.errors import StorageError, storage_errors
+from adapters.sql.errors import UNREACHABLE, UNREACHABLE_CLASS, StorageError, storage_errors
 from adapters.sql.tables import documents, users
 from domain.ids import DocumentId, UserId
 from domain.ports.document_reads import CallerAndDocument, OwnDocumentReads
-from domain.ports.transactions import StorageBusy
+from domain.ports.transactions import StorageBusy, StorageUnavailable
 from domain.users import Email, Role, User
 
 _u, _d = users.c, documents.c
@@ -71,10 +71,15 @@ class SqlOwnDocumentReads(OwnDocumentReads):
             raise StorageBusy("The service took too long to answer; nothing was changed. "
                               "Try again shortly.") from error
         except asyncpg.PostgresError as error:  # the server refused the statement
+            sqlstate = getattr(error, "sqlstate", None) or ""
+            if sqlstate in UNREACHABLE or sqlstate.startswith(UNREACHABLE_CLASS):
+                broken = True  # the server is shutting down or starting up
+                raise StorageUnavailable from error
             raise StorageError(f"storage failed: {error}") from error
-        except (asyncpg.InterfaceError, asyncpg.InternalClientError, OSError) as error:
+        except (asyncpg.InterfaceError, asyncpg.InternalClientError, OSError,
+                TimeoutError) as error:
             broken = True  # the connection itself failed, e.g. its backend was terminated
-            raise StorageError(f"storage failed: {error}") from error
+            raise StorageUnavailable from error
         except BaseException:
             broken = True  # cancelled mid-statement: the connection's state is unknown
             raise
