@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -94,5 +95,10 @@ async def main() -> None:
     print(table(rows))
 
 
+def _exit_on_sigterm(*_: object) -> None:
+    raise SystemExit(143)  # unwinds the `with` blocks: the workers stop, the database goes
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     asyncio.run(main())

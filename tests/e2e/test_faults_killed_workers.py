@@ -32,7 +32,9 @@ KILL_EVERY_S = (1.0, 3.0)
 
 async def chaos(fleet: WorkerFleet, url: str, seed: int, stop: asyncio.Event) -> None:
     """Every KILL_EVERY_S (seeded) until `stop`: SIGKILL a random worker among those holding
-    a job right then (one still starting up would interrupt nothing), and start another."""
+    a job right then (one still starting up would interrupt nothing), and start another. The
+    next interval starts once the replacement is up: its imports take seconds (a minute on
+    a loaded machine), and a fleet killed faster than it restarts does no work at all."""
     pick = random.Random(seed)
     connection = await asyncpg.connect(url)
     try:
@@ -47,6 +49,8 @@ async def chaos(fleet: WorkerFleet, url: str, seed: int, stop: asyncio.Event) ->
             if busy:
                 fleet.kill(pick.choice(busy))
                 fleet.start()
+                while not fleet.all_started() and not stop.is_set():
+                    await asyncio.sleep(0.2)
     finally:
         await connection.close()
 
@@ -54,7 +58,7 @@ async def chaos(fleet: WorkerFleet, url: str, seed: int, stop: asyncio.Event) ->
 @pytest.fixture
 def model() -> Iterator[OpenAiTestServer]:
     server = OpenAiTestServer(json_responder=short_outlines(SECTIONS))
-    server.answer_after(0.2)  # long enough for kills to land mid-call
+    server.answer_after(0.3)  # long enough for kills to land mid-call
     server.start()
     yield server
     server.stop()
@@ -73,7 +77,7 @@ async def test_killed_workers_leave_every_job_ended_once_and_paid_once(
     env = tesigo_env(ENVIRONMENT="test", DATABASE_URL=own_database,
                      OPENAI_BASE_URL=model.base_url, OPENAI_API_KEY="sk-test",
                      LLM_MODEL="test-model", JOB_LEASE_S="3", JOB_POLL_S="0.2",
-                     WORKER_CONCURRENCY="3", SECTION_CONCURRENCY="2", LOG_LEVEL="INFO",
+                     WORKER_CONCURRENCY="2", SECTION_CONCURRENCY="2", LOG_LEVEL="INFO",
                      **UNLIMITED)
     migrated = run_tesigo("migrate", env=env, cwd=tmp_path)
     assert migrated.returncode == 0, migrated.stderr
@@ -85,14 +89,19 @@ async def test_killed_workers_leave_every_job_ended_once_and_paid_once(
         stop = asyncio.Event()
         monkey = asyncio.create_task(chaos(fleet, own_database, SEED, stop))
         try:
-            await wait_until_settled(own_database, timeout_s=150)
+            await wait_until_settled(own_database, timeout_s=240)
         finally:
             stop.set()
             await monkey
         kills = fleet.killed
     jobs, held = await audit(own_database, [q.job for q in queued])
+    requests = first_requests(model)
+    reruns = sum(count - 1 - SECTIONS for count in requests.values())
+    print(f"\n{kills} kills; attempts {sorted(Counter(j.attempts for j in jobs).items())}; "
+          f"{reruns} outline/section calls asked again; "
+          f"states {Counter(j.state for j in jobs)}")
     assert len(jobs) == JOBS
-    assert kills >= 5, "the chaos never got going"
+    assert kills >= 2 and any(job.attempts > 1 for job in jobs), "the chaos hit no job"
     for job in jobs:
         why = f"job {job.id}: {job}"
         assert job.state == "succeeded" or (job.state == "failed" and job.error), why
@@ -106,8 +115,3 @@ async def test_killed_workers_leave_every_job_ended_once_and_paid_once(
         if job.state == "succeeded":  # each step paid once: as one uninterrupted run
             assert job.usage_entries == CALLS_PER_JOB, why
     assert held == 0  # nothing a dead worker reserved is still held
-    requests = first_requests(model)
-    reruns = sum(count - 1 - SECTIONS for count in requests.values())
-    print(f"\n{kills} kills; attempts {sorted(Counter(j.attempts for j in jobs).items())}; "
-          f"{reruns} outline/section calls asked again; "
-          f"states {Counter(j.state for j in jobs)}")

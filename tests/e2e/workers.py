@@ -36,11 +36,15 @@ class WorkerFleet:
         """Until every running worker logged that it started (its imports take seconds, a
         minute on a loaded machine). Needs LOG_LEVEL at INFO or below."""
         deadline = time.monotonic() + timeout_s
-        while not all("worker started" in self._log_of(n)
-                      for n, worker in enumerate(self.started) if worker.poll() is None):
+        while not self.all_started():
             if time.monotonic() > deadline:
                 raise TimeoutError(f"workers did not start:\n{self.logs()}")
             time.sleep(0.2)
+
+    def all_started(self) -> bool:
+        """Whether every running worker logged that it started."""
+        return all("worker started" in self._log_of(n)
+                   for n, worker in enumerate(self.started) if worker.poll() is None)
 
     def _log_of(self, n: int) -> str:
         return (self._cwd / f"worker-{n}.log").read_text(errors="replace")
