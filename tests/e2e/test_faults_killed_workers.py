@@ -110,8 +110,10 @@ async def test_killed_workers_leave_every_job_ended_once_and_paid_once(
         assert job.tokens_used == job.paid, why  # its tokens are what its ledger charged
         assert job.reservations_paid_twice == 0, why
         assert not job.still_held, why
-        steps = Counter(job.steps)
-        assert all(n == 1 for step, n in steps.items() if step.endswith("written")), why
+        # each step written once (a takeover's claim event repeats the step before it)
+        steps = Counter(step for n, step in enumerate(job.steps)
+                        if n == 0 or step != job.steps[n - 1])
+        assert all(count == 1 for step, count in steps.items() if step.endswith("written")), why
         if job.state == "succeeded":  # each step paid once: as one uninterrupted run
             assert job.usage_entries == CALLS_PER_JOB, why
     assert held == 0  # nothing a dead worker reserved is still held
