@@ -68,7 +68,7 @@ async def scale_round(url: str, env: dict[str, str], cwd: Path, model: OpenAiTes
         await wait_until_settled(url, timeout_s)
         seconds = time.perf_counter() - started
     records, _ = await audit(url, [q.job for q in queued])
-    calls = Counter(match.group(1) for request in model.requests
+    calls = Counter(match.group(1) for request in model.requests if request.messages
                     if (match := _TITLE.search(str(request.messages[-1]["content"]))))
     return Round(workers=workers, jobs=records, seconds=seconds,
                  model_calls=len(model.requests), titles={q.job: q.title for q in queued},

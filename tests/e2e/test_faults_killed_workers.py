@@ -64,8 +64,9 @@ def model() -> Iterator[OpenAiTestServer]:
 
 
 def first_requests(model: OpenAiTestServer) -> Counter[str]:
-    """How many outline and section calls the model server saw per document title."""
-    return Counter(match.group(1) for request in model.requests
+    """How many outline and section calls the model server saw per document title (a
+    request a killed worker never finished sending has no messages)."""
+    return Counter(match.group(1) for request in model.requests if request.messages
                    if (match := re.search(r"^TITLE: (.+)$",
                                           str(request.messages[-1]["content"]), re.M)))
 
