@@ -106,6 +106,18 @@ class GenerationJob:
                        lease_owner=worker, lease_expires_at=now + lease, updated_at=now,
                        step=self.step if self.attempts else "starting")
 
+    @property
+    def attempts_used_up(self) -> bool:
+        """Claimed once more than it may be attempted. A failed attempt is retried only
+        while attempts are left (`retry_later`), so this is a takeover after the worker of
+        its last attempt died (its lease ran out): the job fails instead of running again,
+        so that a job which kills its worker cannot do so forever."""
+        return self.attempts > self.max_attempts
+
+    def give_up(self, now: datetime) -> GenerationJob:
+        return self.fail(f"Gave up after {self.max_attempts} attempts: the worker running "
+                         "it stopped before it could finish, every time.", now)
+
     def holding(self, reservation: ReservationId, now: datetime) -> GenerationJob:
         """The job holds tokens for a step in flight (several steps may be in flight at
         once); should its worker die, whoever takes the job over releases them."""

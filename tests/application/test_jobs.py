@@ -151,6 +151,20 @@ async def test_retries_back_off_then_the_job_fails_readably(run, fakes) -> None:
     assert (await run(GetDocument, user.id, document.id)).status is DocumentStatus.FAILED
 
 
+async def test_a_job_whose_workers_keep_dying_fails_after_its_last_attempt(run, fakes) -> None:
+    user, document, job = await a_job(run, fakes)
+    for _ in range(5):  # each attempt's worker dies mid-job: its lease runs out
+        assert await run(ClaimJobs, "w1", 5, LEASE) == [job.id]
+        fakes.clock.advance(seconds=LEASE + 1)
+    assert await run(ClaimJobs, "w2", 5, LEASE) == [job.id]
+    ended = await run(RunJob, job.id, "w2")
+    assert ended.state is JobState.FAILED and ended.attempts == 6
+    assert "Gave up after 5 attempts" in ended.error
+    assert (await run(GetDocument, user.id, document.id)).status is DocumentStatus.FAILED
+    assert (await run(GetJob, user.id, job.id)).state is JobState.FAILED
+    assert await run(ClaimJobs, "w3", 5, LEASE) == []  # it is not claimed again
+
+
 async def test_handing_back_does_not_use_an_attempt(run, fakes) -> None:
     _, _, job = await a_job(run, fakes)
     await run(ClaimJobs, "w1", 5, LEASE)

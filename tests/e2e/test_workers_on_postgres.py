@@ -13,8 +13,9 @@ from typing import Any
 
 import httpx
 import pytest
-from tests.e2e.processes import TESIGO, Served, run_tesigo, tesigo_env
+from tests.e2e.processes import Served, run_tesigo, tesigo_env
 from tests.e2e.test_serve_on_postgres import sign_in
+from tests.e2e.workers import WorkerFleet
 from tests.integration.openai_server import OpenAiTestServer, Reply
 from tests.smtp_server import SmtpTestServer
 from websockets.sync.client import connect
@@ -42,15 +43,10 @@ def stack(own_database: str, tmp_path) -> Iterator[dict[str, Any]]:
                      SECTION_CONCURRENCY="2")
     assert run_tesigo("migrate", env=env, cwd=tmp_path).returncode == 0
     api = Served(env, tmp_path, "--no-worker")
-    workers: list[subprocess.Popen[bytes]] = []
+    fleet = WorkerFleet(env, tmp_path)
 
     def start_worker(concurrency: int) -> subprocess.Popen[bytes]:
-        log = (tmp_path / f"worker-{len(workers)}.log").open("w")
-        worker = subprocess.Popen([*TESIGO, "worker"], cwd=tmp_path, stdout=log,
-                                  stderr=subprocess.STDOUT,
-                                  env={**env, "WORKER_CONCURRENCY": str(concurrency)})
-        workers.append(worker)
-        return worker
+        return fleet.start(WORKER_CONCURRENCY=str(concurrency))
 
     try:
         api.wait_until_healthy()
@@ -58,10 +54,7 @@ def stack(own_database: str, tmp_path) -> Iterator[dict[str, Any]]:
             yield {"client": client, "auth": sign_in(client, smtp, "ada@example.com"),
                    "model": model, "start_worker": start_worker, "api": api}
     finally:
-        for worker in workers:
-            if worker.poll() is None:
-                worker.send_signal(signal.SIGTERM)
-                worker.wait(timeout=30)
+        fleet.stop()
         api.stop()
         model.stop()
         smtp.stop()
@@ -104,7 +97,7 @@ def test_a_killed_worker_is_replaced_and_nothing_is_paid_twice(stack) -> None:
         return current["progress"] >= 3 / 7 - 0.001
 
     wait_until(two_sections_done)
-    first.send_signal(signal.SIGKILL)
+    first.send_signal(signal.SIGKILL)  # as WorkerFleet.kill does
     first.wait(timeout=10)
     stack["start_worker"](1)
     done = wait_until(lambda: (j := client.get(f"/api/v1/jobs/{job['id']}", headers=auth)

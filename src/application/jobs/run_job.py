@@ -40,6 +40,8 @@ class RunJob:
     - the job notes each reservation in flight in the transaction that makes it; whoever
       takes over a job whose worker died, and the job's end, release what is still held
     - on success the job succeeds and the document is ready
+    - a job taken over after its last attempt's worker died
+      (`GenerationJob.attempts_used_up`) fails at once, the document with it
     - a partial job starts each step only when its maximum (`GenerationEstimator`) still
       fits what the caller has left (`Admission`); the steps that do not are left out, and
       the job succeeds as far as it got, its step saying how far and why it stopped; the
@@ -59,6 +61,8 @@ class RunJob:
         if job is None or job.finished or job.lease_owner != worker:
             return job
         job = await self._release_held(job, worker)
+        if job.attempts_used_up:
+            return await self._give_up(job_id, worker)
         document = await self._documents.get(job.owner, job.document_id)
         admission = Admission(self._room_of(job)) if job.partial else None
         if not document.outline:
@@ -141,6 +145,18 @@ class RunJob:
         await self._jobs.save(job, lease_owner=worker)
         await self._tx.commit()
         return job
+
+    async def _give_up(self, job_id: JobId, worker: str) -> GenerationJob:
+        job = await self._jobs.lock_for_worker(job_id)
+        if job is None or job.lease_owner != worker:
+            raise LeaseLost
+        now = self._clock.now()
+        await follow_job(self._documents, job.owner, job.document_id, DocumentStatus.FAILED,
+                         now)
+        ended = await self._journal.record(job.give_up(now), lease_owner=worker)
+        await self._tx.commit()
+        await self._journal.announce()
+        return ended
 
     async def _end(self, job_id: JobId, worker: str, *, cancelled: bool,
                    admission: Admission | None = None) -> GenerationJob:
