@@ -1,12 +1,14 @@
 """Fixtures shared by every suite: real databases to run storage against."""
 
 import os
+import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
+from structlog._config import BoundLoggerLazyProxy
 from tests.postgres import PostgresUnavailable, fresh_database, postgres_server
 
 from adapters.sql.engine import create_engine
@@ -14,6 +16,25 @@ from adapters.sql.migrate import migrate
 
 if TYPE_CHECKING:
     from tests.s3_server import MotoS3
+
+
+SERVICE_PACKAGES = {"domain", "application", "adapters", "entrypoints"}
+
+
+@pytest.fixture(autouse=True)
+def _loggers_capture_logs_can_see(request: pytest.FixtureRequest) -> None:
+    """A module-level structlog logger keeps the configuration it first logged under when
+    `cache_logger_on_first_use` is set (as `configure_logging` sets it): one first used while
+    another test had configured logging ignores `structlog.testing.capture_logs` for the
+    rest of that process, and which tests share a process depends on how pytest-xdist
+    spreads them. Before a test that captures logs, the service's loggers forget it."""
+    if not hasattr(request.module, "capture_logs"):
+        return
+    for name, module in list(sys.modules.items()):
+        if name.partition(".")[0] in SERVICE_PACKAGES:
+            for value in list(vars(module).values()):
+                if isinstance(value, BoundLoggerLazyProxy):
+                    value.__dict__.pop("bind", None)
 
 
 def _unavailable(reason: str) -> None:
