@@ -3,7 +3,9 @@
     uv run python bench/worker_throughput.py [--delay 0.2] [--concurrency 1 8 32]
 
 For each concurrency: a fresh PostgreSQL database (TEST_DATABASE_URL or the local server),
-one real `tesigo worker` process with WORKER_CONCURRENCY set, jobs queued through the
+one real `tesigo worker` process with WORKER_CONCURRENCY set and SECTION_CONCURRENCY=1 (so
+the concurrency is the model calls in flight: a job's sections, written in parallel by
+default, would otherwise put up to 4 calls in flight per job), jobs queued through the
 application itself while that worker is stopped (SIGSTOP), and the local OpenAI-compatible
 test server answering every call after `--delay` seconds. The clock runs from the worker's
 resumption (SIGCONT) to the last job's success. It reports model calls and sections per
@@ -139,7 +141,9 @@ async def measure(server_url: str, concurrency: int, delay: float) -> dict[str, 
         model.start()
         env = {**os.environ, "ENVIRONMENT": "test", "DATABASE_URL": url,
                "OPENAI_BASE_URL": model.base_url, "OPENAI_API_KEY": "bench",
-               "WORKER_CONCURRENCY": str(concurrency), "JOB_POLL_S": "0.05",
+               "WORKER_CONCURRENCY": str(concurrency),
+               # one section at a time per job: concurrency is then the calls in flight
+               "SECTION_CONCURRENCY": "1", "JOB_POLL_S": "0.05",
                "DAILY_TOKEN_LIMIT": str(10**12), "GLOBAL_DAILY_TOKEN_LIMIT": str(10**12),
                "LOG_LEVEL": "WARNING"}
         subprocess.run([TESIGO, "migrate"], env=env, check=True, capture_output=True)
