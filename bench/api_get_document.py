@@ -125,6 +125,13 @@ def start_bare(url: str) -> tuple[subprocess.Popen[bytes], str]:
     return bare, base
 
 
+def profiling(pid: int, out: Path, seconds: float) -> subprocess.Popen[bytes]:
+    """py-spy sampling `pid` for `seconds` into `out` (collapsed stacks, one line each)."""
+    return subprocess.Popen(["py-spy", "record", "-r", "200", "--nonblocking", "-f", "raw",
+                             "-d", str(max(1, int(seconds))), "-p", str(pid), "-o", str(out)],
+                            stdout=subprocess.DEVNULL)
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--connections", type=int, default=50)
@@ -135,6 +142,9 @@ async def main() -> None:
     parser.add_argument("--before", type=Path, default=None,
                         help="another checkout of TesiGo (e.g. a `git worktree` of the "
                              "previous commit) served beside this one and measured in turn")
+    parser.add_argument("--profile", type=Path, default=None, metavar="FILE",
+                        help="record TesiGo's server with py-spy (collapsed stacks, 200 Hz) "
+                             "during its first round's load")
     parser.add_argument("--before-env", default="", metavar="'NAME=VALUE ...'",
                         help="settings for the --before server only, e.g. 'DB_POOL_SIZE=30'")
     args = parser.parse_args()
@@ -176,10 +186,16 @@ async def measure(args: argparse.Namespace, server_url: str) -> None:
             for _, target, headers, _ in targets:
                 await load(target, headers, args.connections, 2)  # warm up
             rounds = []
-            for _ in range(args.rounds):
-                rounds.append([await measured(pid, target, headers, args.connections,
-                                              args.seconds)
-                               for _, target, headers, pid in targets])
+            for number in range(args.rounds):
+                figures = []
+                for index, (_, target, headers, pid) in enumerate(targets):
+                    profiler = (profiling(pid, args.profile, args.seconds)
+                                if args.profile and number == index == 0 else None)
+                    figures.append(await measured(pid, target, headers, args.connections,
+                                                  args.seconds))
+                    if profiler is not None:
+                        profiler.wait(timeout=args.seconds + 30)
+                rounds.append(figures)
         finally:
             for served in servers:
                 served.stop()

@@ -12,7 +12,8 @@ resumption (SIGCONT) to the last job's success. It reports model calls and secti
 second against the ideal (concurrency / delay), the worker's peak memory (VmHWM) and its
 CPU time (user + system, from /proc/PID/stat) over the timed run per model call.
 Results go to stdout, for docs/performance.md. BENCH_PROFILE=path runs the worker under
-cProfile (its main thread only: threads, such as the bibliography's, are not profiled).
+cProfile (its main thread only: threads, such as the bibliography's, are not profiled);
+BENCH_PYSPY=path samples it with py-spy over the timed run (all threads, collapsed stacks).
 """
 
 from __future__ import annotations
@@ -168,7 +169,11 @@ async def measure(server_url: str, concurrency: int, delay: float) -> dict[str, 
                 os.kill(worker.pid, signal.SIGCONT)
             started, cpu_before = time.perf_counter(), cpu_s(worker.pid)
             asked_before = len(model.requests)
+            spy = sampling(worker.pid, concurrency)
             await wait_until_done(env, jobs)
+            if spy is not None:  # py-spy writes its file when interrupted
+                spy.send_signal(signal.SIGINT)
+                spy.wait(timeout=60)
             elapsed, cpu = time.perf_counter() - started, cpu_s(worker.pid) - cpu_before
             calls = len(model.requests) - asked_before
             peak = peak_rss_mb(worker.pid)
@@ -180,6 +185,17 @@ async def measure(server_url: str, concurrency: int, delay: float) -> dict[str, 
             "calls_per_s": calls / elapsed, "sections_per_s": jobs * SECTIONS / elapsed,
             "ideal_calls_per_s": concurrency / delay, "peak_mb": peak,
             "mb_per_job": (peak - baseline) / concurrency, "cpu_ms_per_call": 1000 * cpu / calls}
+
+
+def sampling(pid: int, concurrency: int) -> subprocess.Popen[bytes] | None:
+    """With BENCH_PYSPY set, py-spy samples the worker (BENCH_PYSPY_RATE Hz, 200 unless
+    told, collapsed stacks) into BENCH_PYSPY.<concurrency> over the timed run."""
+    if not os.environ.get("BENCH_PYSPY"):
+        return None
+    rate = os.environ.get("BENCH_PYSPY_RATE", "200")
+    return subprocess.Popen(["py-spy", "record", "-r", rate, "--nonblocking", "-f", "raw",
+                             "-p", str(pid), "-o", f"{os.environ['BENCH_PYSPY']}.{concurrency}"],
+                            stdout=subprocess.DEVNULL)
 
 
 def table(rows: list[dict[str, float]], delay: float) -> str:

@@ -56,6 +56,11 @@ def pid() -> int:
     return os.getpid()
 
 
+def scheduling() -> tuple[int, int]:
+    """This worker's scheduling policy and nice value."""
+    return os.sched_getscheduler(0), os.getpriority(os.PRIO_PROCESS, 0)
+
+
 def raise_timeout() -> None:
     raise TimeoutError("the task's own timeout")
 

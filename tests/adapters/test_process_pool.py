@@ -144,3 +144,11 @@ def test_constructing_a_pool_starts_no_process():
     before = len(multiprocessing.active_children())
     ProcessPool(workers=4)
     assert len(multiprocessing.active_children()) <= before
+
+
+async def test_workers_run_only_on_cpu_time_the_service_leaves_idle(pools):
+    """SCHED_IDLE: a waking API process preempts a render at once (a nice value alone let a
+    render hold a core for its slice)."""
+    policy, _ = await pools(workers=1).run(tasks.scheduling)
+    assert policy == os.SCHED_IDLE
+    assert os.sched_getscheduler(0) != os.SCHED_IDLE  # the caller's own priority is untouched

@@ -5,11 +5,13 @@ job resumed in the same attempt after its database came back."""
 import asyncio
 
 import pytest
+from dishka import Provider, Scope, provide
 from tests.application.conftest import Run
 from tests.application.sign_in_steps import sign_in
 from tests.fake_model import ScriptedLanguageModel
-from tests.memory_container import Fakes, memory_container
+from tests.memory_container import Fakes, InMemoryProvider, memory_container, settings_for
 
+from adapters.llm.offline_model import OfflineLanguageModel
 from application.auth.authenticate import Authenticate
 from application.billing.get_balance import GetBalance
 from application.documents.create_document import CreateDocument, CreateDocumentRequest
@@ -20,8 +22,9 @@ from application.jobs.start_generation import StartGeneration
 from domain.documents import CitationStyle, DocumentSpec, Kind
 from domain.jobs import JobState
 from domain.languages import Language
-from domain.ports.language_model import LanguageModelUnavailable
+from domain.ports.language_model import LanguageModel, LanguageModelUnavailable
 from domain.ports.transactions import StorageUnavailable
+from entrypoints.ioc import make_container
 from entrypoints.worker.jobs import JobRunner
 
 SPEC = DocumentSpec(title="Bridges", topic="Bridge engineering", kind=Kind.ESSAY,
@@ -193,3 +196,26 @@ async def test_a_short_retry_after_is_the_least_a_failed_attempt_waits(world, mo
     await task
     current = await run(GetJob, user.id, job.id)
     assert (current.run_after - fakes.clock.now()).total_seconds() == pytest.approx(20, abs=1)
+
+
+async def test_what_jobs_share_is_built_before_the_first_job_comes() -> None:
+    """The model's client (and the rest of a job's graph) is made at start-up, so the first
+    job does not wait for its imports and TLS set-up."""
+    built: list[LanguageModel] = []
+
+    class Observed(Provider):
+        @provide(scope=Scope.APP)
+        def model(self) -> LanguageModel:
+            built.append(OfflineLanguageModel())
+            return built[-1]
+
+    container = make_container(settings_for(), InMemoryProvider(Fakes()), Observed())
+    runner = a_runner(container)
+    running = asyncio.create_task(runner.run())
+    try:
+        await wait_for(lambda: asyncio.sleep(0, bool(built)))  # no job was queued
+    finally:
+        runner.stop()
+        await running
+        await container.close()
+    assert len(built) == 1

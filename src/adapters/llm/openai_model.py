@@ -51,6 +51,9 @@ class OpenAiLanguageModel(LanguageModel):
         # Local servers often need no key; the client insists on one.
         self._client = openai.AsyncOpenAI(api_key=api_key or "no-key", base_url=base_url,
                                           timeout=timeout_s, max_retries=0)
+        # The client imports its chat resources on first use: here, at start-up, instead
+        # of in the first call.
+        _ = self._client.chat.completions.with_streaming_response
         self._secret = api_key
         self._models = (model,) if fallback_model in (None, "", model) else (model, fallback_model)
         self._max_attempts, self._clock, self._sleep = max(1, max_attempts), clock, sleep

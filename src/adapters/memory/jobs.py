@@ -72,6 +72,13 @@ class InMemoryJobRepository(JobRepository):
         self._tx.put(GENERATION_JOBS, job.id, replace(job, cancel_requested=cancel_requested,
                                                       lease_expires_at=expiry))
 
+    async def save_with_event(self, job: GenerationJob, event: JobEvent, *,
+                              lease_owner: str | None = None) -> None:
+        if self._tx.get(JOB_EVENTS, (event.job_id, event.seq)) is not None:
+            raise Conflict("That job event is already stored.")  # before the save: no half
+        await self.save(job, lease_owner=lease_owner)
+        await self.append_event(event)
+
     async def extend_lease(self, id: JobId, worker: str, until: datetime) -> bool:
         await self._tx.wait_for_row(GENERATION_JOBS, id)
         stored = await self.get_for_worker(id)

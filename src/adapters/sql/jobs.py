@@ -1,7 +1,19 @@
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
+from functools import cache
 
-from sqlalchemy import Boolean, and_, bindparam, false, func, insert, or_, select, update
+from sqlalchemy import (
+    Boolean,
+    Insert,
+    and_,
+    bindparam,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.sql.execution import execute
@@ -54,6 +66,29 @@ _EVENTS_AFTER = (select(job_events)
                  .order_by(_e.seq)
                  .limit(bindparam("event_limit")))
 _COUNT = select(_c.state, func.count().label("jobs")).group_by(_c.state)
+
+
+_EVENT_FIELDS = ("seq", "state", "progress", "step", "at")
+
+
+@cache
+def _saved_with_event(fields: frozenset[str], leased: bool) -> Insert:
+    """PostgreSQL: the job's UPDATE (of `fields`, as `job_changes` names them; under the
+    lease when `leased`) and its event's INSERT in one statement, the event inserted from
+    the row the UPDATE returned, so a refused save inserts none. Parameters: `job_<field>`,
+    `event_<field>`, `job_id`, `cancel_asked`, `lease_holder`."""
+    values: dict[str, object] = {name: bindparam(f"job_{name}", type_=_c[name].type)
+                                 for name in sorted(fields)}
+    values["cancel_requested"] = or_(_c.cancel_requested,
+                                     bindparam("cancel_asked", type_=Boolean))
+    job = update(generation_jobs).where(_c.id == bindparam("job_id"))
+    if leased:
+        job = job.where(_c.lease_owner == bindparam("lease_holder"))
+    saved = job.values(values).returning(_c.id).cte("saved_job")
+    event = select(saved.c.id, *(bindparam(f"event_{name}", type_=_e[name].type)
+                                 for name in _EVENT_FIELDS))
+    return (insert(job_events).add_cte(saved)
+            .from_select(["job_id", *_EVENT_FIELDS], event).returning(_e.seq))
 
 
 def _no_document() -> NotFound:
@@ -123,6 +158,29 @@ class SqlJobRepository(JobRepository):
             del changes["lease_expires_at"]
         if (await execute(self._session, _UPDATE_LEASED, changes)).rowcount == 0:
             raise LeaseLost()
+
+    async def save_with_event(self, job: GenerationJob, event: JobEvent, *,
+                              lease_owner: str | None = None) -> None:
+        if self._session.get_bind().dialect.name != "postgresql":
+            await self.save(job, lease_owner=lease_owner)
+            await self.append_event(event)
+            return
+        changes = job_changes(job)
+        job_id, cancel_asked = changes.pop("job_id"), changes.pop("cancel_asked")
+        if lease_owner is not None and job.lease_owner == lease_owner:
+            del changes["lease_expires_at"]  # still held: the expiry is the heartbeat's
+        parameters = {"job_id": job_id, "cancel_asked": cancel_asked,
+                      "lease_holder": lease_owner,
+                      **{f"job_{name}": value for name, value in changes.items()},
+                      **{f"event_{name}": value for name, value in event_row(event).items()
+                         if name != "job_id"}}
+        statement = _saved_with_event(frozenset(changes), lease_owner is not None)
+        stored = await execute(self._session, statement, parameters,
+                               conflicts=_EVENT_CONFLICTS)
+        if stored.first() is None:
+            if lease_owner is not None:
+                raise LeaseLost()
+            raise _no_job()
 
     async def extend_lease(self, id: JobId, worker: str, until: datetime) -> bool:
         row = (await execute(self._session, _EXTEND,

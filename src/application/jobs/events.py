@@ -16,9 +16,9 @@ class JobJournal:
         numbered, event = job.event(job.updated_at)
         if new:
             await self._jobs.add(numbered)
+            await self._jobs.append_event(event)
         else:
-            await self._jobs.save(numbered, lease_owner=lease_owner)
-        await self._jobs.append_event(event)
+            await self._jobs.save_with_event(numbered, event, lease_owner=lease_owner)
         self._pending.append(event)
         return numbered
 

@@ -30,6 +30,9 @@ class JobRepository(Protocol):
       is one-way: `save` never clears a `cancel_requested` that storage already holds, so a
       worker's save cannot undo a concurrent cancel. A save by the worker that keeps holding
       the job leaves the stored lease expiry as it is (heartbeats extend it meanwhile).
+    - `save_with_event` is `save` followed by `append_event(event)`, as one write (one
+      statement on PostgreSQL): a save refused (LeaseLost, NotFound) stores no event, and
+      an event number already taken (Conflict) fails the save with it.
     - `extend_lease` moves only the lease expiry of a job `worker` holds and returns whether
       a cancel was requested; LeaseLost when the worker no longer holds it.
     - `request_cancel` sets only the cancel request (NotFound for a missing job).
@@ -58,6 +61,10 @@ class JobRepository(Protocol):
 
     @abstractmethod
     async def save(self, job: GenerationJob, *, lease_owner: str | None = None) -> None: ...
+
+    @abstractmethod
+    async def save_with_event(self, job: GenerationJob, event: JobEvent, *,
+                              lease_owner: str | None = None) -> None: ...
 
     @abstractmethod
     async def extend_lease(self, id: JobId, worker: str, until: datetime) -> bool: ...

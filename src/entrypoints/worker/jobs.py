@@ -53,6 +53,7 @@ class JobRunner:
         self._wake.set()
 
     async def run(self) -> None:
+        await self._warm_up()
         while not self._stopping.is_set():
             free = self._concurrency - len(self._running)
             if free > 0:
@@ -64,6 +65,17 @@ class JobRunner:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self._poll_s)
         await self._drain()
+
+    async def _warm_up(self) -> None:
+        """Build a job's use case once before the first claim: what it shares across jobs
+        (the model's client, the sources' HTTP client with its TLS set-up, their imports) is
+        made on first use, which the first job would otherwise wait for. Nothing is run; a
+        failure is logged and left for the first job to meet."""
+        try:
+            async with self._container() as scope:
+                await scope.get(RunJob)
+        except Exception:
+            log.warning("building the job runner's parts ahead failed", exc_info=True)
 
     def _finished(self, job_id: JobId, _: asyncio.Task[None]) -> None:
         self._running.pop(job_id, None)
