@@ -117,8 +117,8 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     sentry_traces_sample_rate: Annotated[float, Meta(ge=0, le=1)] = 0.0
     sentry_release: str | None = None  # None: the package's version
     # PostgreSQL connection pool and statement timeout (docs/operations.md)
-    db_pool_size: Annotated[int, Meta(ge=1, le=500)] = 10
-    db_max_overflow: Annotated[int, Meta(ge=0, le=500)] = 20
+    db_pool_size: Annotated[int, Meta(ge=1, le=500)] = 30
+    db_max_overflow: Annotated[int, Meta(ge=0, le=500)] = 0
     db_pool_timeout_s: Annotated[float, Meta(gt=0, le=300)] = 10.0
     db_statement_timeout_s: Annotated[float, Meta(ge=0, le=86_400)] = 30.0
     # A PostgreSQL streaming replica for read-only screens (docs/operations.md)

@@ -1,7 +1,10 @@
 """A database that cannot be reached is StorageUnavailable (a 503 problem with Retry-After,
 never a 500), and once it is back the same engine works again: a pooled connection the
-restart dropped is replaced when it is checked out (pre-ping), not handed to a request."""
+restart dropped is replaced when it is checked out after sitting idle (it is pinged), not
+handed to a request; one that dies in use fails that one transaction, and the pool then
+drops every connection it had to the old server."""
 
+import asyncio
 from collections.abc import Iterator
 
 import pytest
@@ -54,7 +57,8 @@ async def test_nothing_listening_is_storage_unavailable_and_a_503() -> None:
 
 @pytest.mark.postgres
 async def test_the_same_engine_works_again_after_a_restart(cluster: Cluster) -> None:
-    engine = create_engine(cluster.url, PoolLimits(size=2, overflow=0, timeout_s=2))
+    engine = create_engine(cluster.url, PoolLimits(size=2, overflow=0, timeout_s=2,
+                                                   ping_idle_s=0.2))
     try:
         assert await select_one(engine) == 1  # a connection now waits in the pool
         cluster.stop("fast")
@@ -64,7 +68,27 @@ async def test_the_same_engine_works_again_after_a_restart(cluster: Cluster) -> 
         assert await select_one(engine) == 1
         cluster.stop("immediate")  # the pooled connection is dropped without a goodbye
         cluster.start()
+        await asyncio.sleep(0.3)  # idle past ping_idle_s: pinged, found dead, replaced
         assert await select_one(engine) == 1
+    finally:
+        await engine.dispose()
+
+
+@pytest.mark.postgres
+async def test_a_connection_dead_in_use_fails_once_and_takes_its_server_with_it(
+        cluster: Cluster) -> None:
+    """Without a ping (used a moment ago) a dead connection fails its transaction; the pool
+    then opens new connections instead of handing out the other one of the old server."""
+    engine = create_engine(cluster.url, PoolLimits(size=2, overflow=0, timeout_s=2,
+                                                   ping_idle_s=3600))
+    try:
+        assert await asyncio.gather(select_one(engine), select_one(engine)) == [1, 1]
+        assert engine.pool.checkedin() == 2  # type: ignore[attr-defined]
+        cluster.stop("immediate")
+        cluster.start()
+        with pytest.raises(StorageUnavailable):
+            await select_one(engine)
+        assert [await select_one(engine) for _ in range(3)] == [1, 1, 1]
     finally:
         await engine.dispose()
 

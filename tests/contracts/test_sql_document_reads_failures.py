@@ -23,7 +23,9 @@ MISSING = DocumentId("00000000-0000-4000-8000-000000000000")  # type: ignore[arg
 
 @pytest.fixture
 async def engine_of_one(postgres_url: str) -> AsyncIterator[AsyncEngine]:
-    engine = create_engine(postgres_url, PoolLimits(size=1, overflow=0, timeout_s=0.5))
+    """One connection, never pinged before use (it is always fresh from the last read)."""
+    engine = create_engine(postgres_url, PoolLimits(size=1, overflow=0, timeout_s=0.5,
+                                                    ping_idle_s=3600))
     yield engine
     await engine.dispose()
 
@@ -48,12 +50,25 @@ async def test_a_connection_whose_backend_died_is_not_reused(
     async with postgres_engine.connect() as other:
         await other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
 
-    # The pool's pre-ping finds the dead connection on checkout and opens another; were it to
-    # die between the ping and the statement, the read is StorageUnavailable (503), never a
-    # raw driver error, and the connection is discarded.
-    try:
-        first = await reads.caller_and_document(NOBODY.id, MISSING)
-    except StorageUnavailable:
-        first = CallerAndDocument(None, None)
-    assert first == CallerAndDocument(None, None)
+    # Not pinged (returned a moment ago): the read on the dead connection is
+    # StorageUnavailable (503), never a raw driver error, and the connection is discarded.
+    with pytest.raises(StorageUnavailable):
+        await reads.caller_and_document(NOBODY.id, MISSING)
     assert await reads.caller_and_document(NOBODY.id, MISSING) == CallerAndDocument(None, None)
+
+
+async def test_a_connection_idle_past_its_ping_whose_backend_died_is_replaced_unseen(
+        postgres_url: str, postgres_engine: AsyncEngine) -> None:
+    engine = create_engine(postgres_url, PoolLimits(size=1, overflow=0, timeout_s=0.5,
+                                                    ping_idle_s=0))
+    try:
+        reads = SqlOwnDocumentReads(engine)
+        await reads.caller_and_document(NOBODY.id, MISSING)
+        async with engine.connect() as connection:
+            backend = (await connection.execute(text("SELECT pg_backend_pid()"))).scalar_one()
+        async with postgres_engine.connect() as other:
+            await other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
+        assert await reads.caller_and_document(NOBODY.id, MISSING) == (
+            CallerAndDocument(None, None))
+    finally:
+        await engine.dispose()

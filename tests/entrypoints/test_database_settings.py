@@ -14,7 +14,7 @@ PG = "postgresql://tesigo@db.internal:5432/tesigo"
 def test_defaults_fit_one_process() -> None:
     settings = load_settings({})
     assert (settings.db_pool_size, settings.db_max_overflow, settings.db_pool_timeout_s,
-            settings.db_statement_timeout_s) == (10, 20, 10.0, 30.0)
+            settings.db_statement_timeout_s) == (30, 0, 10.0, 30.0)
 
 
 def test_pool_settings_come_from_the_environment() -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import structlog
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
@@ -13,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 
+from adapters.sql.pool_checks import ping_when_idle
 from adapters.sql.tls import split_tls
 
 SQLITE_BUSY_TIMEOUT_MS = 5_000
@@ -26,24 +28,30 @@ _ASYNC_DRIVERS = {"postgresql": "postgresql+asyncpg", "postgres": "postgresql+as
 class PoolLimits:
     """One process's PostgreSQL connections: `size` kept open, up to `overflow` more at a
     peak; a connection not had (free or newly opened) within `timeout_s` fails the caller;
-    a statement running longer than `statement_timeout_s` (0: no limit) is cancelled.
+    a statement running longer than `statement_timeout_s` (0: no limit) is cancelled; a
+    pooled connection idle for more than `ping_idle_s` is checked before it is handed out.
 
     The defaults fit one process running the API with its embedded worker at the default
     WORKER_CONCURRENCY × SECTION_CONCURRENCY (4 × 4 sections, plus heartbeats and requests).
+    No overflow by default: SQLAlchemy closes an overflow connection as soon as it comes
+    back to a full pool, so a process busier than `size` opens and closes connections all
+    the time (docs/performance.md: half the read path's throughput went to that churn).
     """
 
-    size: int = 10
-    overflow: int = 20
+    size: int = 30
+    overflow: int = 0
     timeout_s: float = 10.0
     statement_timeout_s: float = 30.0
+    ping_idle_s: float = 1.0
 
 
 def create_engine(url: str, limits: PoolLimits | None = None) -> AsyncEngine:
     """An async engine for `postgresql://…`, `postgresql+asyncpg://…` or `sqlite:///path`.
 
     A PostgreSQL URL's libpq TLS parameters (`sslmode`, `sslrootcert`, …) become asyncpg's
-    `ssl` argument (adapters/sql/tls.py); its connections follow `limits` and are checked
-    (pre-ping) each time the pool hands one out. A SQLite file's
+    `ssl` argument (adapters/sql/tls.py); its connections follow `limits`, and one that sat
+    in the pool for more than `limits.ping_idle_s` is checked before the pool hands it out
+    (adapters/sql/pool_checks.py). A SQLite file's
     directory is created; SQLite connections enforce foreign keys, use WAL and wait up to
     SQLITE_BUSY_TIMEOUT_MS for a competing writer.
     """
@@ -66,11 +74,28 @@ def _postgres_engine(url: URL, limits: PoolLimits) -> AsyncEngine:
     }
     if tls is not None:
         connect_args["ssl"] = tls
-    # pre-ping: a pooled connection a restarted (or failed-over) server dropped is replaced
-    # when it is checked out, instead of failing the first request to use it
-    return _create_async_engine(bare, pool_size=limits.size, max_overflow=limits.overflow,
-                                pool_timeout=limits.timeout_s, pool_pre_ping=True,
-                                connect_args=connect_args)
+    engine = _create_async_engine(bare, pool_size=limits.size, max_overflow=limits.overflow,
+                                  pool_timeout=limits.timeout_s, connect_args=connect_args,
+                                  json_serializer=_json_text, json_deserializer=_json_value)
+    # a pooled connection a restarted (or failed-over) server dropped is replaced when it is
+    # checked out, instead of failing the first request to use it
+    ping_when_idle(engine, limits.ping_idle_s)
+    return engine
+
+
+def _json_text(value: Any) -> str:
+    """jsonb columns written by msgspec: the same JSON as `json.dumps` for the values stored
+    (dicts, lists, strings, numbers), several times faster for a document's sections."""
+    return _JSON_ENCODER.encode(value).decode()
+
+
+def _json_value(text: str | bytes) -> Any:
+    """jsonb columns read by msgspec: the same values `json.loads` gives, several times
+    faster (a document's sections are read on every step of a job and every GET)."""
+    return _JSON_DECODER.decode(text)
+
+
+_JSON_ENCODER, _JSON_DECODER = msgspec.json.Encoder(), msgspec.json.Decoder()
 
 
 def async_url(url: str) -> URL:
