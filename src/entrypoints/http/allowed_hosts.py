@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import msgspec
 from litestar.config.allowed_hosts import AllowedHostsConfig
-from litestar.datastructures import MutableScopeHeaders
 from litestar.middleware.allowed_hosts import AllowedHostsMiddleware
 from litestar.middleware.base import DefineMiddleware
 from litestar.response.base import ASGIResponse
@@ -20,6 +19,15 @@ def host_name(header: str) -> str:
     if header.startswith("["):
         return header[1:header.find("]")] if "]" in header else ""
     return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+def _host_header(scope: Scope) -> str:
+    """The first Host header, as `MutableScopeHeaders(scope).get("host")` reads it, without
+    building the wrapper (this runs on every request)."""
+    for name, value in scope["headers"]:
+        if name == b"host" or name.lower() == b"host":
+            return value.decode("latin-1")
+    return ""
 
 
 class PortTolerantAllowedHosts(AllowedHostsMiddleware):
@@ -39,8 +47,7 @@ class PortTolerantAllowedHosts(AllowedHostsMiddleware):
         if self.allowed_hosts_regex is None:
             await self.app(scope, receive, send)
             return
-        header = MutableScopeHeaders(scope=scope).get("host") or ""
-        name = host_name(header)
+        name = host_name(_host_header(scope))
         if name and (self.allowed_hosts_regex.fullmatch(name) or f"[{name}]" in self._hosts):
             await self.app(scope, receive, send)
             return

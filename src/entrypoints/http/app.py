@@ -44,6 +44,7 @@ from entrypoints.http.middleware import request_context
 from entrypoints.http.openapi import api_docs
 from entrypoints.http.rate_limits import api_limit, sign_in_limit
 from entrypoints.http.request_body import ApiRequest
+from entrypoints.http.request_metrics import request_metrics
 from entrypoints.plans_config import subscription_plans
 from entrypoints.web.account_pages import AccountPagesController
 from entrypoints.web.admin_pages import AdminPagesController
@@ -116,7 +117,7 @@ def create_app(container: AsyncContainer, settings: Settings,
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=[*([trusted_proxies(settings.trusted_proxies)] if settings.trusted_proxies
                       else []),
-                    allowed_hosts(settings.allowed_hosts), prometheus.middleware],
+                    allowed_hosts(settings.allowed_hosts), request_metrics(prometheus)],
         cors_config=CORSConfig(allow_origins=settings.cors_origins, allow_credentials=False,
                                allow_headers=["Authorization", "Content-Type",
                                               "Idempotency-Key", "X-Request-ID"])
