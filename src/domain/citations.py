@@ -54,7 +54,9 @@ def marker_numbers(text: str) -> list[tuple[str, tuple[int, ...]]]:
             for match in _MARKER.finditer(text)]
 
 
-_GROUP = re.compile(r"(?:\[\d+\])+")
+# One or more markers side by side; written with the first "[" outside the repetition, so
+# the search can skip to each "[" (as "(?:\[\d+\])+" it ran five times slower).
+_GROUP = re.compile(r"\[\d+\](?:\[\d+\])*")
 
 
 def citation_groups(text: str) -> list[tuple[int, ...]]:
@@ -67,10 +69,16 @@ def citation_groups(text: str) -> list[tuple[int, ...]]:
 def replace_citation_groups(text: str, rendered: list[str]) -> str:
     """The text with each group of markers replaced, in order, by its rendered citation; a
     group rendered as "" disappears with the space before it."""
-    forms = iter(rendered)
-
-    def next_form(match: re.Match[str]) -> str:
-        form = next(forms)
-        return f"{match.group(1)}{form}" if form else ""
-
-    return re.sub(r"(\s?)(?:\[\d+\])+", next_form, text)
+    # As re.sub(r"(\s?)(?:\[\d+\])+", ...) would, but splitting on the groups: that pattern
+    # is tried at every character (it starts with an optional space), and a callback per
+    # group adds the rest: 8 ms for a 30,000-word text, on the event loop of an export.
+    segments = _GROUP.split(text)  # the text around the groups: one more than the groups
+    if len(rendered) < len(segments) - 1:
+        raise ValueError("fewer rendered citations than groups of markers")
+    parts = [segments[0]]
+    for form, after in zip(rendered, segments[1:], strict=False):
+        if not form and parts[-1][-1:].isspace():
+            parts[-1] = parts[-1][:-1]  # the space before a group that disappears goes too
+        parts.append(form)
+        parts.append(after)
+    return "".join(parts)

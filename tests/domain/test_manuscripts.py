@@ -1,6 +1,10 @@
 """Export helpers of the domain: citation groups, blocks and file names."""
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.citations import citation_groups, replace_citation_groups
 from domain.languages import Language
@@ -19,6 +23,23 @@ def test_adjacent_markers_form_one_group_and_are_replaced_in_order() -> None:
     assert citation_groups(text) == [(1, 3), (2,), (1,)]
     replaced = replace_citation_groups(text, ["(A, 2020; C, 2021)", "(B, 2019)", ""])
     assert replaced == "Decks hang (A, 2020; C, 2021). Towers stand (B, 2019). Cables."
+
+
+def by_the_pattern(text: str, rendered: list[str]) -> str:
+    """What replace_citation_groups means, as one regular expression."""
+    forms = iter(rendered)
+    return re.sub(r"(\s?)(?:\[\d+\])+",
+                  lambda m: f"{m.group(1)}{form}" if (form := next(forms)) else "", text)
+
+
+@given(pieces=st.lists(st.sampled_from(["[1]", "[23]", " ", "\n", "\u00a0", "a", "[", "]",
+                                        "[x]", "word", ". "]), max_size=40),
+       forms=st.lists(st.sampled_from(["", "(A, 2020)", "[4]", " "]), min_size=40,
+                      max_size=40))
+def test_groups_are_replaced_as_the_pattern_says(pieces: list[str], forms: list[str]) -> None:
+    text = "".join(pieces)
+    rendered = forms[:len(citation_groups(text))]
+    assert replace_citation_groups(text, rendered) == by_the_pattern(text, rendered)
 
 
 def test_blocks_split_on_blank_lines_and_hashes_make_subheadings() -> None:
