@@ -18,6 +18,7 @@ from domain.ports.transactions import StorageBusy, StorageUnavailable
 
 pytestmark = pytest.mark.postgres
 NOBODY = a_user()
+ENDED = text("SELECT pg_terminate_backend(:pid, 5000)")  # returns once the backend is gone
 MISSING = DocumentId("00000000-0000-4000-8000-000000000000")  # type: ignore[arg-type]
 
 
@@ -48,7 +49,7 @@ async def test_a_connection_whose_backend_died_is_not_reused(
     async with engine_of_one.connect() as connection:
         backend = (await connection.execute(text("SELECT pg_backend_pid()"))).scalar_one()
     async with postgres_engine.connect() as other:
-        await other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
+        await other.execute(ENDED, {"pid": backend})
 
     # Not pinged (returned a moment ago): the read on the dead connection is
     # StorageUnavailable (503), never a raw driver error, and the connection is discarded.
@@ -67,7 +68,7 @@ async def test_a_connection_idle_past_its_ping_whose_backend_died_is_replaced_un
         async with engine.connect() as connection:
             backend = (await connection.execute(text("SELECT pg_backend_pid()"))).scalar_one()
         async with postgres_engine.connect() as other:
-            await other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
+            await other.execute(ENDED, {"pid": backend})
         assert await reads.caller_and_document(NOBODY.id, MISSING) == (
             CallerAndDocument(None, None))
     finally:
