@@ -5,7 +5,7 @@ import asyncio
 
 import pytest
 from tests.builders import NOW, a_document, a_job, a_user, minutes
-from tests.contracts.job_steps import LEASE, a_stored_document
+from tests.contracts.job_steps import LEASE, a_job_taken_over, a_stored_document
 from tests.contracts.storage import Storage, Unit, given
 
 from domain.ports.jobs import LeaseLost
@@ -29,13 +29,7 @@ async def test_a_claimed_job_is_taken_over_only_after_its_lease_passes(
 
 
 async def test_a_save_under_a_lost_lease_writes_nothing(storage: Storage, unit: Unit) -> None:
-    owner, document = await a_stored_document(storage)
-    await given(storage, a_job(owner=owner, document=document))
-    [mine] = await unit.jobs.claim("worker-1", NOW, LEASE, limit=1)
-    await unit.tx.commit()
-    other = storage.begin()
-    [theirs] = await other.jobs.claim("worker-2", NOW + LEASE, LEASE, limit=1)
-    await other.tx.commit()
+    owner, mine, theirs = await a_job_taken_over(storage, unit)
 
     late = storage.begin()
     with pytest.raises(LeaseLost):

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 from tests.builders import NOW, a_job, minutes
-from tests.contracts.job_steps import LEASE, a_stored_document
+from tests.contracts.job_steps import LEASE, a_job_taken_over, a_stored_document
 from tests.contracts.storage import Storage, Unit, given
 
 from domain.errors import Conflict, NotFound
@@ -48,13 +48,7 @@ async def test_without_a_lease_owner_it_saves_whatever_holds_the_job(
 
 
 async def test_under_a_lost_lease_neither_is_stored(storage: Storage, unit: Unit) -> None:
-    owner, document = await a_stored_document(storage)
-    await given(storage, a_job(owner=owner, document=document))
-    [mine] = await unit.jobs.claim("worker-1", NOW, LEASE, limit=1)
-    await unit.tx.commit()
-    other = storage.begin()
-    [theirs] = await other.jobs.claim("worker-2", NOW + LEASE, LEASE, limit=1)
-    await other.tx.commit()
+    owner, mine, theirs = await a_job_taken_over(storage, unit)
     late, event = mine.succeed(NOW + LEASE + minutes(1)).event(NOW + LEASE + minutes(1))
 
     with pytest.raises(LeaseLost):

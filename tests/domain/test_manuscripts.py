@@ -42,6 +42,11 @@ def test_groups_are_replaced_as_the_pattern_says(pieces: list[str], forms: list[
     assert replace_citation_groups(text, rendered) == by_the_pattern(text, rendered)
 
 
+def test_fewer_citations_than_groups_are_refused() -> None:
+    with pytest.raises(ValueError, match="fewer rendered citations"):
+        replace_citation_groups("Decks [1]. Towers [2].", ["(A, 2020)"])
+
+
 def test_blocks_split_on_blank_lines_and_hashes_make_subheadings() -> None:
     assert blocks_of("One\nline.\n\n## Sub title\n\n\n\nTwo.") == (
         Block(kind=BlockKind.PARAGRAPH, text="One line."),

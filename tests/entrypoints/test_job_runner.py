@@ -213,7 +213,10 @@ async def test_what_jobs_share_is_built_before_the_first_job_comes() -> None:
     runner = a_runner(container)
     running = asyncio.create_task(runner.run())
     try:
-        await wait_for(lambda: asyncio.sleep(0, bool(built)))  # no job was queued
+        async def model_built() -> bool:
+            return bool(built)
+
+        await wait_for(model_built)  # with no job queued
     finally:
         runner.stop()
         await running

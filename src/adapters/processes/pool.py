@@ -50,9 +50,10 @@ def lower_priority() -> None:
     """Run this process only on CPU time nobody else wants: Linux's SCHED_IDLE policy, under
     which a waking process of normal priority (the API's event loop) preempts it at once.
     At `nice 10` a render could hold a core until its time slice ran out: with 4 PDFs
-    rendering on 2 cores the API's loop lag p99 rose from 7 to 22 ms. A render still gets a
-    small share on a saturated host (SCHED_IDLE weighs 3 against 1024 for nice 0), and the
-    pool's per-task timeout bounds it. Where the policy is missing, the lowest nice."""
+    rendering on 2 cores, requests served meanwhile had a p99 of 33 ms, 20 ms under
+    SCHED_IDLE (docs/performance.md). A render still gets a small share on a saturated host
+    (SCHED_IDLE weighs 3 against 1024 for nice 0), and the pool's per-task timeout bounds
+    it. Where the policy is missing, the lowest nice."""
     try:
         os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
     except (AttributeError, OSError):

@@ -91,6 +91,15 @@ def _saved_with_event(fields: frozenset[str], leased: bool) -> Insert:
             .from_select(["job_id", *_EVENT_FIELDS], event).returning(_e.seq))
 
 
+def _leased_changes(job: GenerationJob, lease_owner: str | None) -> dict[str, object]:
+    """`job_changes`, less the lease expiry when `lease_owner` still holds the job: that
+    expiry is the heartbeat's to move."""
+    changes = job_changes(job)
+    if lease_owner is not None and job.lease_owner == lease_owner:
+        del changes["lease_expires_at"]
+    return changes
+
+
 def _no_document() -> NotFound:
     return NotFound("No such document.")
 
@@ -153,9 +162,7 @@ class SqlJobRepository(JobRepository):
             if (await execute(self._session, _UPDATE, job_changes(job))).rowcount == 0:
                 raise _no_job()
             return
-        changes = {**job_changes(job), "lease_holder": lease_owner}
-        if job.lease_owner == lease_owner:  # still held: the expiry is the heartbeat's
-            del changes["lease_expires_at"]
+        changes = {**_leased_changes(job, lease_owner), "lease_holder": lease_owner}
         if (await execute(self._session, _UPDATE_LEASED, changes)).rowcount == 0:
             raise LeaseLost()
 
@@ -165,10 +172,8 @@ class SqlJobRepository(JobRepository):
             await self.save(job, lease_owner=lease_owner)
             await self.append_event(event)
             return
-        changes = job_changes(job)
+        changes = _leased_changes(job, lease_owner)
         job_id, cancel_asked = changes.pop("job_id"), changes.pop("cancel_asked")
-        if lease_owner is not None and job.lease_owner == lease_owner:
-            del changes["lease_expires_at"]  # still held: the expiry is the heartbeat's
         parameters = {"job_id": job_id, "cancel_asked": cancel_asked,
                       "lease_holder": lease_owner,
                       **{f"job_{name}": value for name, value in changes.items()},

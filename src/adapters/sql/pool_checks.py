@@ -17,6 +17,7 @@ of the old server either.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import event
@@ -27,7 +28,7 @@ _RETURNED_AT = "tesigo_returned_at"
 
 
 def ping_when_idle(engine: AsyncEngine, idle_s: float,
-                   clock: Any = time.monotonic) -> None:
+                   clock: Callable[[], float] = time.monotonic) -> None:
     """Ping, on checkout, each connection that went back to the pool more than `idle_s`
     ago; a failed ping makes the pool open a new connection instead (DisconnectionError,
     as SQLAlchemy's own pre-ping does). A connection new to the pool is not pinged."""

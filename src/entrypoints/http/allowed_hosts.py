@@ -23,9 +23,9 @@ def host_name(header: str) -> str:
 
 def _host_header(scope: Scope) -> str:
     """The first Host header, as `MutableScopeHeaders(scope).get("host")` reads it, without
-    building the wrapper (this runs on every request)."""
+    building the wrapper (this runs on every request); ASGI gives header names lower-case."""
     for name, value in scope["headers"]:
-        if name == b"host" or name.lower() == b"host":
+        if name == b"host":
             return value.decode("latin-1")
     return ""
 
