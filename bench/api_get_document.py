@@ -144,7 +144,8 @@ async def main() -> None:
                              "previous commit) served beside this one and measured in turn")
     parser.add_argument("--profile", type=Path, default=None, metavar="FILE",
                         help="record TesiGo's server with py-spy (collapsed stacks, 200 Hz) "
-                             "during its first round's load")
+                             "during its first round's load; py-spy comes with "
+                             "`uv sync --group bench`")
     parser.add_argument("--before-env", default="", metavar="'NAME=VALUE ...'",
                         help="settings for the --before server only, e.g. 'DB_POOL_SIZE=30'")
     args = parser.parse_args()
@@ -194,7 +195,7 @@ async def measure(args: argparse.Namespace, server_url: str) -> None:
                     figures.append(await measured(pid, target, headers, args.connections,
                                                   args.seconds))
                     if profiler is not None:
-                        profiler.wait(timeout=args.seconds + 30)
+                        await asyncio.to_thread(profiler.wait, timeout=args.seconds + 30)
                 rounds.append(figures)
         finally:
             for served in servers:

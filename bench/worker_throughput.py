@@ -13,7 +13,8 @@ second against the ideal (concurrency / delay), the worker's peak memory (VmHWM)
 CPU time (user + system, from /proc/PID/stat) over the timed run per model call.
 Results go to stdout, for docs/performance.md. BENCH_PROFILE=path runs the worker under
 cProfile (its main thread only: threads, such as the bibliography's, are not profiled);
-BENCH_PYSPY=path samples it with py-spy over the timed run (all threads, collapsed stacks).
+BENCH_PYSPY=path samples it with py-spy over the timed run (all threads, collapsed stacks;
+py-spy comes with `uv sync --group bench`, so run it with `uv run --group bench`).
 """
 
 from __future__ import annotations
@@ -173,7 +174,7 @@ async def measure(server_url: str, concurrency: int, delay: float) -> dict[str, 
             await wait_until_done(env, jobs)
             if spy is not None:  # py-spy writes its file when interrupted
                 spy.send_signal(signal.SIGINT)
-                spy.wait(timeout=60)
+                await asyncio.to_thread(spy.wait, timeout=60)
             elapsed, cpu = time.perf_counter() - started, cpu_s(worker.pid) - cpu_before
             calls = len(model.requests) - asked_before
             peak = peak_rss_mb(worker.pid)
