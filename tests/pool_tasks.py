@@ -22,8 +22,12 @@ def fail(message: str) -> None:
 
 
 def spin_forever(started: Path | None = None) -> None:
-    if started is not None:
-        started.write_text(str(os.getpid()))
+    if started is not None:  # the pid appears whole: written aside, then renamed into place
+        # (render workers run at SCHED_IDLE: on a busy machine one can stop between
+        # creating a file and writing it)
+        aside = started.with_suffix(".writing")
+        aside.write_text(str(os.getpid()))
+        aside.rename(started)
     while True:
         pass
 
